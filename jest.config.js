@@ -1,0 +1,11 @@
+/** Tests run the built CLI and simulator from dist/, so `npm test` builds first. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
