@@ -1,0 +1,66 @@
+import { kindOfCode } from './event-kinds';
+import { parseEventTime } from './event-time';
+import type { EventTime, JobId } from './types';
+
+/** The first line of an event, read. */
+export interface EventHeader {
+  code: number;
+  kind: string;
+  id: JobId;
+  time: EventTime;
+  message: string;
+}
+
+/**
+ * `NNN (C.P.S) DATE TIME[.mmm][Z] MESSAGE`. Every part is a fixed token or a
+ * run of one character class followed by a different literal, so matching
+ * stays linear in the line length whatever the input.
+ */
+const HEADER = new RegExp(
+  '^(\\d{3}) \\((-?\\d+)\\.(-?\\d+)\\.(-?\\d+)\\) ' +
+    '(\\d{4}-\\d\\d-\\d\\d|\\d\\d/\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)' +
+    '(?:\\.(\\d{1,6}))?(Z?)(?: (.*))?$',
+  's',
+);
+
+/** Reads a header line, or returns why it is not one. */
+export function parseHeader(
+  line: string,
+  referenceTime: () => number,
+): EventHeader | { error: string } {
+  const m = HEADER.exec(line);
+  if (m === null) {
+    return { error: describeMismatch(line) };
+  }
+
+  const [, code, cluster, proc, subproc, date, hour, minute, second] = m;
+  const time = parseEventTime(
+    {
+      date: date ?? '',
+      hour: hour ?? '',
+      minute: minute ?? '',
+      second: second ?? '',
+      fraction: m[9],
+      utc: m[10] === 'Z',
+    },
+    referenceTime,
+  );
+  if (time === null) {
+    return { error: 'event header has an impossible date or time' };
+  }
+
+  return {
+    code: Number(code),
+    kind: kindOfCode(Number(code)),
+    id: { cluster: Number(cluster), proc: Number(proc), subproc: Number(subproc) },
+    time,
+    message: m[11] ?? '',
+  };
+}
+
+function describeMismatch(line: string): string {
+  if (!/^\d{3} /.test(line)) {
+    return 'expected an event header (NNN (C.P.S) DATE TIME ...)';
+  }
+  return 'event header with an unreadable job id or date';
+}
