@@ -1,0 +1,38 @@
+import { BuildFailure, DriverError } from '../errors';
+import { loadSettings } from '../settings/load';
+import { isKnownStage, isRemoteStage } from '../stages/plan';
+import { runLocalStage } from '../stages/run-local';
+import { openCall } from './open-call';
+
+/**
+ * run_exec: remote stages become HTCondor jobs, every other stage runs
+ * here with bash. Local stages skip the logger and HTCondor modules.
+ */
+export async function runCommand(configFile: string, script: string, stage: string): Promise<void> {
+  const settings = loadSettings(configFile);
+  if (!isRemoteStage(stage, settings.workspace.remote_stages)) {
+    if (!isKnownStage(stage)) debugNote(`unknown stage ${stage}: running it on the runner host`);
+    return runLocalStage(script, stage);
+  }
+
+  const call = openCall(configFile, 'run', stage, settings);
+  call.log.info('remote stage starts', { projectDir: call.job.projectDir });
+  const { runRemoteStage } = require('../stages/remote/run-remote') as typeof import('../stages/remote/run-remote');
+  try {
+    await runRemoteStage(call, script);
+    call.log.info('remote stage succeeded');
+  } catch (error) {
+    const kind = error instanceof DriverError ? error.kind : 'internal';
+    const exitCode = error instanceof BuildFailure ? error.exitCode : undefined;
+    call.log.error('remote stage failed', { kind, exitCode, message: (error as Error).message });
+    throw error;
+  } finally {
+    await call.log.close();
+  }
+}
+
+function debugNote(text: string): void {
+  if (process.env.CUSTOM_ENV_CI_DEBUG_TRACE === 'true' || process.env.HTCONDOR_EXECUTOR_DEBUG) {
+    process.stderr.write(`${text}\n`);
+  }
+}

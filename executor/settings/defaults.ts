@@ -1,0 +1,56 @@
+import type { Settings } from './types';
+
+/** The CMS CAT lxplus-like image, as published on /cvmfs/unpacked.cern.ch. */
+export const CAT_IMAGE =
+  '/cvmfs/unpacked.cern.ch/gitlab-registry.cern.ch/cms-cat/cmssw-lxplus/' +
+  'cmssw-el7-lxplus:latest/';
+
+export const DEFAULT_SETTINGS_FILE = '/etc/gitlab-htcondor-executor/config.toml';
+
+/**
+ * Defaults chosen so that transfer mode works on a current pool: builds_dir
+ * lives under /tmp, which HTCondor mounts privately inside each job.
+ */
+export function defaultSettings(): Settings {
+  return {
+    htcondor: {
+      tool_dir: '',
+      schedd: '',
+      pool: '',
+      accounting_group: '',
+      accounting_group_user: '',
+      extra_submit_commands: {},
+      submit_attempts: 3,
+      submit_retry_delay: '5s',
+      removal_wait: '20s',
+    },
+    container: {
+      mode: 'container_image',
+      default_image: CAT_IMAGE,
+      allow_job_image: false,
+      allowed_images: [],
+    },
+    workspace: {
+      mode: 'transfer',
+      builds_dir: '/tmp/gitlab-htcondor/builds',
+      cache_dir: '/tmp/gitlab-htcondor/cache',
+      builds_dir_is_shared: false,
+      state_dir: '/var/tmp/gitlab-htcondor-executor',
+      remote_stages: ['build_script', 'step_*', 'after_script'],
+    },
+    resources: {
+      cpus: 1,
+      memory: '2GiB',
+      disk: '4GiB',
+      gpus: 0,
+      max_cpus: 8,
+      max_memory: '16GiB',
+      max_disk: '50GiB',
+      max_gpus: 0,
+      allow_overrides: ['HTCONDOR_CPUS', 'HTCONDOR_MEMORY', 'HTCONDOR_DISK'],
+      runtime_margin: '5m',
+    },
+    credentials: { x509_proxy: '' },
+    logging: { level: 'info', file: '' },
+  };
+}

@@ -1,0 +1,49 @@
+/** The admin's settings after validation, with every default filled in. */
+export interface Settings {
+  htcondor: {
+    tool_dir: string;
+    schedd: string;
+    pool: string;
+    accounting_group: string;
+    accounting_group_user: string;
+    extra_submit_commands: Record<string, string>;
+    submit_attempts: number;
+    submit_retry_delay: string;
+    removal_wait: string;
+  };
+  container: {
+    mode: 'container_image' | 'singularity_image' | 'none';
+    default_image: string;
+    allow_job_image: boolean;
+    allowed_images: string[];
+  };
+  workspace: {
+    mode: 'transfer' | 'shared';
+    builds_dir: string;
+    cache_dir: string;
+    builds_dir_is_shared: boolean;
+    state_dir: string;
+    remote_stages: string[];
+  };
+  resources: {
+    cpus: number;
+    memory: string;
+    disk: string;
+    gpus: number;
+    max_cpus: number;
+    max_memory: string;
+    max_disk: string;
+    max_gpus: number;
+    allow_overrides: string[];
+    runtime_margin: string;
+  };
+  credentials: {
+    x509_proxy: string;
+  };
+  logging: {
+    level: 'error' | 'warn' | 'info' | 'debug';
+    file: string;
+  };
+}
+
+export type SectionName = keyof Settings;

@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BuildFailure, SystemFailure, describeCause } from '../../errors';
+import type { CondorEvent } from '../../condor/event-log';
+import type { StageFiles } from '../../condor/submit/build';
+import { WORKSPACE_FILES, applyWorkspaceChanges, parseJobResult } from '../../workspace';
+
+/**
+ * After a 005 event: the script's exit status from the wrapper's result
+ * file, the workspace changes applied (transfer mode), and the status
+ * turned into success, a build failure or a system failure.
+ */
+export async function finishJob(
+  files: StageFiles,
+  event: CondorEvent,
+  projectDir: string,
+  transfer: boolean,
+): Promise<{ exitCode: number; applied?: { written: number; bytes: number; deleted: number } }> {
+  if (event.terminatedNormally === false) {
+    const signal = event.signal ?? 0;
+    throw new BuildFailure(`the job was killed by signal ${signal}`, 128 + signal);
+  }
+
+  const exitCode = readExitCode(files);
+  const applied = transfer ? await applyChanges(files, projectDir) : undefined;
+  if (exitCode !== 0) {
+    throw new BuildFailure(`the script exited with code ${exitCode}`, exitCode);
+  }
+
+  return { exitCode, applied };
+}
+
+function readExitCode(files: StageFiles): number {
+  const path = join(files.dir, WORKSPACE_FILES.result);
+  if (!existsSync(path)) {
+    throw new SystemFailure(`the job ended without returning ${WORKSPACE_FILES.result} (output transfer failed?)`);
+  }
+
+  let result: ReturnType<typeof parseJobResult>;
+  try {
+    result = parseJobResult(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new SystemFailure(`the job's ${WORKSPACE_FILES.result} is unreadable: ${describeCause(error)}`);
+  }
+  if ('wrapperError' in result) {
+    throw new SystemFailure(`the job wrapper failed on the execute node: ${result.wrapperError}`);
+  }
+
+  return result.exitCode;
+}
+
+async function applyChanges(files: StageFiles, projectDir: string) {
+  try {
+    return await applyWorkspaceChanges({
+      projectDir,
+      archivePath: join(files.dir, WORKSPACE_FILES.output),
+      deletedListPath: join(files.dir, WORKSPACE_FILES.deleted),
+    });
+  } catch (error) {
+    throw new SystemFailure(
+      `the job's results could not be applied to ${projectDir}; the workspace is unchanged: ` +
+        describeCause(error),
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { copyFileSync, chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SystemFailure } from '../../errors';
+import type { StageFiles } from '../../condor/submit/build';
+import {
+  JOB_WRAPPER_NAME,
+  WORKSPACE_FILES,
+  packWorkspace,
+  renderJobWrapper,
+} from '../../workspace';
+
+export const SCRIPT_NAME = 'script';
+
+/** A fresh dir for one remote stage inside the job's state dir. */
+export function createStageDir(stateDir: string, stage: string): string {
+  const root = join(stateDir, 'stages');
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  const seq = String(readdirSync(root).length + 1).padStart(2, '0');
+  const dir = join(root, `${seq}-${stage}`);
+  mkdirSync(dir, { mode: 0o700 });
+
+  return dir;
+}
+
+export interface PreparedStage {
+  files: StageFiles;
+  packed?: { files: number; bytes: number };
+}
+
+/**
+ * Everything the HTCondor job takes with it: the wrapper, a copy of the
+ * runner's script (it holds secrets: 0600, deleted by cleanup) and, in
+ * transfer mode, the packed workspace.
+ */
+export async function prepareStageFiles(
+  dir: string,
+  script: string,
+  projectDir: string,
+  transfer: boolean,
+): Promise<PreparedStage> {
+  const wrapper = join(dir, JOB_WRAPPER_NAME);
+  try {
+    writeFileSync(wrapper, renderJobWrapper(), { mode: 0o700 });
+    copyFileSync(script, join(dir, SCRIPT_NAME));
+    chmodSync(join(dir, SCRIPT_NAME), 0o600);
+  } catch (error) {
+    throw new SystemFailure(`cannot stage the job script in ${dir}`, { cause: error });
+  }
+
+  const files: StageFiles = {
+    dir,
+    wrapper,
+    script: join(dir, SCRIPT_NAME),
+    eventLog: join(dir, 'job.log'),
+    output: join(dir, 'job.out'),
+    inputs: [SCRIPT_NAME],
+    outputs: [WORKSPACE_FILES.output, WORKSPACE_FILES.deleted, WORKSPACE_FILES.result],
+  };
+  if (!transfer) return { files };
+
+  const archivePath = join(dir, WORKSPACE_FILES.input);
+  const packed = await packStage(projectDir, archivePath);
+  files.inputs.push(WORKSPACE_FILES.input);
+
+  return { files, packed };
+}
+
+async function packStage(projectDir: string, archivePath: string) {
+  try {
+    return await packWorkspace({ projectDir, archivePath });
+  } catch (error) {
+    throw new SystemFailure(`cannot pack the workspace ${projectDir}`, { cause: error });
+  }
+}

@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process';
+import { BuildFailure, SystemFailure } from '../errors';
+import { signalNumber } from './signals';
+
+/**
+ * A local stage: `bash <script>` on the runner host, output passed through
+ * untouched. bash shares our process group, so the runner's SIGTERM reaches
+ * it directly.
+ */
+export function runLocalStage(script: string, stage: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (error) => {
+      reject(new SystemFailure(`cannot start bash for ${stage}: ${error.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      if (code === 0) return resolve();
+
+      const status = signal ? 128 + signalNumber(signal) : (code ?? 1);
+      reject(new BuildFailure(`${stage} failed with exit code ${status}`, status));
+    });
+  });
+}
