@@ -34,7 +34,7 @@ export function defaultSettings(): Settings {
       mode: 'transfer',
       builds_dir: '/tmp/gitlab-htcondor/builds',
       cache_dir: '/tmp/gitlab-htcondor/cache',
-      builds_dir_is_shared: false,
+      builds_dir_is_shared: true,
       state_dir: '/var/tmp/gitlab-htcondor-executor',
       remote_stages: ['build_script', 'step_*', 'after_script'],
     },

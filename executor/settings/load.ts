@@ -42,14 +42,14 @@ function readToml(file: string): unknown {
 
 function checkShape(raw: unknown): string[] {
   const Ajv = require('ajv') as typeof import('ajv').default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   const validate = ajv.compile(settingsSchema);
   if (validate(raw)) return [];
 
   return (validate.errors ?? []).map((e) => describeSchemaError(e, raw));
 }
 
-type AjvError = NonNullable<ReturnType<typeof require>['errors']>[number];
+type AjvError = import('ajv').ErrorObject;
 
 function describeSchemaError(e: AjvError, raw: unknown): string {
   const key = keyOf(e);
