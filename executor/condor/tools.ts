@@ -32,6 +32,9 @@ export function condorTools(settings: Settings, env: NodeJS.ProcessEnv): CondorT
         timeout: timeoutMs,
         stdin: 'ignore',
         all: false,
+        // Its own process group: the runner's SIGTERM to ours must not kill
+        // a condor_submit half way; we remove what it queued instead.
+        detached: true,
       });
 
       return {

@@ -15,8 +15,8 @@ const MAX_ERROR_TEXT = 200;
  * Reads a job event log incrementally. Feed it the text as it grows, in
  * chunks split anywhere (decode bytes with a StringDecoder first, so that a
  * character is never split); each call returns the events completed by it.
- * An event is complete at its `...` line: blank lines inside a body are
- * part of it. A line that cannot start an event is recorded in `errors` and
+ * An event is complete once the newline after its `...` line has arrived:
+ * blank lines inside a body are part of it. A line that cannot start an event is recorded in `errors` and
  * everything up to the next `...` is skipped.
  */
 export class EventLogReader {
@@ -110,13 +110,19 @@ export class EventLogReader {
   }
 }
 
-/** Parses a whole log at once; see EventLogReader for the rules. */
+/**
+ * Parses a whole log at once; see EventLogReader for the rules. The final
+ * `...` of a file counts even without a newline after it.
+ */
 export function parseEventLog(
   text: string,
   opts?: EventLogReaderOptions,
 ): ParsedEventLog {
   const reader = new EventLogReader(opts);
-  const events = reader.push(text);
+  // A whole file may lack the newline after its last `...`.
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  const complete = stripCarriageReturn(lastLine) === SYNC_LINE;
+  const events = reader.push(complete ? `${text}\n` : text);
   const { partial } = reader.end();
   return { events, partial, errors: reader.errors };
 }
