@@ -1,0 +1,28 @@
+/** Rejects job specs the harness cannot run faithfully, with a clear reason. */
+import { JobSpec } from '../types';
+
+export function validateJobSpec(spec: JobSpec): void {
+  const problems: string[] = [];
+  if (!spec.name) {
+    problems.push('name must be a non-empty string');
+  }
+  if (!Array.isArray(spec.script) || spec.script.length === 0) {
+    problems.push('script must be a non-empty list of commands');
+  }
+  if (!spec.repoUrl) {
+    problems.push('repoUrl must name a local git repository');
+  }
+  for (const path of spec.artifacts?.paths ?? []) {
+    if (path.startsWith('/') || path.split('/').includes('..')) {
+      problems.push(`artifacts path ${path} must stay inside the project dir`);
+    }
+  }
+  for (const variable of spec.variables ?? []) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable.key)) {
+      problems.push(`variable name ${JSON.stringify(variable.key)} is not valid`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`job ${spec.name || '?'}: ${problems.join('; ')}`);
+  }
+}
