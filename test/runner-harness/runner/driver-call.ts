@@ -34,6 +34,11 @@ export async function callDriver(
   tmpDir: string,
   call: DriverCall,
 ): Promise<DriverCallResult> {
+  if (isCancelled(state, call)) {
+    // The runner checks its context before starting a stage.
+    const message = 'context canceled';
+    return { result: { kind: 'system_failure', message }, stdout: '' };
+  }
   const env = buildCallEnv({
     base: mergeBaseEnv(state.options.env),
     tmpDir,
@@ -85,6 +90,11 @@ export async function callPhaseExec(
   const args = driver[`${kind}Args`] ?? [];
   const scope = kind === 'cleanup' ? 'none' : 'job';
   return callDriver(state, tmpDir, { kind, exec, args, output, scope });
+}
+
+function isCancelled(state: JobState, call: DriverCall): boolean {
+  const { aborted, canceled } = state.control;
+  return (call.scope === 'job' && aborted) || (call.scope === 'user' && canceled);
 }
 
 function trackCall(
