@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { readExitCodes } from './exit-codes';
 import { reportFailure } from './report-failure';
 
 import { packageInfo } from './package-info';
@@ -35,6 +36,11 @@ export function main(argv: string[]): void {
     )
     .demandCommand(1, 'name a command: config, prepare, run or cleanup')
     .strict()
+    .fail((message, error, y) => {
+      // A wrong call is the admin's configuration, never the pipeline's.
+      process.stderr.write(`${y.help()}\n\n${message ?? error?.message}\n`);
+      exit(readExitCodes(process.env).systemFailure);
+    })
     .version(packageInfo().version)
     .help()
     .parseAsync();
