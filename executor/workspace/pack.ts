@@ -1,0 +1,82 @@
+import { createWriteStream, promises as fs, Stats } from 'fs';
+import path from 'path';
+import { pipeline } from 'stream/promises';
+import * as tar from 'tar';
+
+export type PackResult = { files: number; bytes: number };
+
+/**
+ * Packs the project dir and its `<project>.tmp` sibling into one uncompressed
+ * tar whose entries are named `<base>/...` and `<base>.tmp/...`, so that the
+ * job can recreate both at the same absolute paths. `files` counts regular
+ * files and `bytes` their content.
+ */
+export async function packWorkspace(o: {
+  projectDir: string;
+  archivePath: string;
+}): Promise<PackResult> {
+  const parent = path.dirname(o.projectDir);
+  const base = path.basename(o.projectDir);
+  const roots = await listExistingRoots(parent, [base, `${base}.tmp`]);
+  const result: PackResult = { files: 0, bytes: 0 };
+
+  // Opened first so that a bad archive path fails before any file is read.
+  const out = await fs.open(o.archivePath, 'w', 0o600);
+  const pack = tar.create(
+    {
+      cwd: parent,
+      portable: false,
+      follow: false,
+      filter: (_p, stat) => isPackable(stat as Stats),
+      onWriteEntry: (entry) => countEntry(entry, result),
+    },
+    roots,
+  );
+
+  // node-tar's own file writer issues one write per header; Node's write
+  // stream batches them, which keeps the pack close to GNU tar's speed.
+  await pipeline(pack, createWriteStream('', { fd: out }));
+
+  return result;
+}
+
+async function listExistingRoots(
+  parent: string,
+  names: string[],
+): Promise<string[]> {
+  const roots: string[] = [];
+  for (const name of names) {
+    const stat = await lstatOrUndefined(path.join(parent, name));
+    if (stat === undefined) continue;
+
+    // A symlinked root would be packed as a link and its content lost.
+    if (!stat.isDirectory()) {
+      throw new Error(
+        `packing workspace: ${path.join(parent, name)} is not a directory`,
+      );
+    }
+    roots.push(name);
+  }
+  return roots;
+}
+
+async function lstatOrUndefined(p: string): Promise<Stats | undefined> {
+  try {
+    return await fs.lstat(p);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+// Sockets, FIFOs and devices cannot travel in a job's input files.
+function isPackable(stat: Stats): boolean {
+  return stat.isFile() || stat.isDirectory() || stat.isSymbolicLink();
+}
+
+function countEntry(entry: tar.WriteEntry, result: PackResult): void {
+  if (entry.type !== 'File') return;
+
+  result.files += 1;
+  result.bytes += entry.stat?.size ?? 0;
+}
