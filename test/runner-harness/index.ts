@@ -1,5 +1,9 @@
 /** Runs CI jobs and small pipelines against a custom-executor driver. */
 export { ourDriver, findRepoRoot } from './driver-spec';
 export { runJob, startJob } from './runner/run-job';
+export { runPipeline } from './pipeline/run-pipeline';
+export { parseCiFile } from './pipeline/ci-file';
 export { shellEscape } from './shell/shell-escape';
 export * from './types';
+export * from './pipeline/pipeline-types';
+export type { CiJob, CiPipeline, NeedSpec } from './pipeline/ci-types';

@@ -36,6 +36,36 @@ export function createWorkspace(files: Record<string, string> = {}): Workspace {
   return ws;
 }
 
+/**
+ * A workspace created before each test (or once per file) and removed
+ * after it; the returned object always points at the current one.
+ */
+export function useWorkspace(
+  files: Record<string, string> = {},
+  scope: 'each' | 'all' = 'each',
+): Workspace {
+  let current: Workspace | undefined;
+  const get = (): Workspace => {
+    if (!current) {
+      throw new Error('the workspace exists only inside tests');
+    }
+    return current;
+  };
+  (scope === 'each' ? beforeEach : beforeAll)(() => {
+    current = createWorkspace(files);
+  });
+  (scope === 'each' ? afterEach : afterAll)(() => current?.remove());
+  return {
+    get root() { return get().root; },
+    get repo() { return get().repo; },
+    get builds() { return get().builds; },
+    get dumps() { return get().dumps; },
+    get log() { return get().log; },
+    get artifacts() { return get().artifacts; },
+    remove: () => get().remove(),
+  };
+}
+
 export function createRepo(dir: string, files: Record<string, string>): void {
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });

@@ -3,18 +3,13 @@ import { join } from 'path';
 import { startJob } from '../runner/run-job';
 import { JobResult, JobSpec, RunJobOptions } from '../types';
 import {
-  createWorkspace,
   fakeOptions,
   plainTrace,
   readCalls,
-  Workspace,
+  useWorkspace,
 } from './harness-fixtures';
 
-let ws: Workspace;
-beforeEach(() => {
-  ws = createWorkspace();
-});
-afterEach(() => ws.remove());
+const ws = useWorkspace();
 
 const job = (extra: Partial<JobSpec> = {}): JobSpec => ({
   name: 'long',

@@ -3,15 +3,14 @@ import { basename, join } from 'path';
 import { runJob } from '../runner/run-job';
 import { JobResult, JobSpec } from '../types';
 import {
-  createWorkspace,
   fakeOptions,
   plainTrace,
   readEnv,
   readLog,
-  Workspace,
+  useWorkspace,
 } from './harness-fixtures';
 
-let ws: Workspace;
+const ws = useWorkspace({}, 'all');
 let result: JobResult;
 
 const spec = (repo: string): JobSpec => ({
@@ -40,10 +39,8 @@ const spec = (repo: string): JobSpec => ({
 });
 
 beforeAll(async () => {
-  ws = createWorkspace();
   result = await runJob(spec(ws.repo), fakeOptions(ws));
 });
-afterAll(() => ws.remove());
 
 test('every call runs in the job temp dir, own process group, stdin /dev/null', () => {
   expect(result.status).toBe('success');

@@ -1,17 +1,12 @@
 import { runJob } from '../runner/run-job';
 import { JobResult, JobSpec } from '../types';
 import {
-  createWorkspace,
   fakeOptions,
   plainTrace,
-  Workspace,
+  useWorkspace,
 } from './harness-fixtures';
 
-let ws: Workspace;
-beforeAll(() => {
-  ws = createWorkspace();
-});
-afterAll(() => ws.remove());
+const ws = useWorkspace({}, 'all');
 
 const job = (script: string[]): JobSpec => ({
   name: 'exit-codes',

@@ -1,20 +1,15 @@
 import { runJob } from '../runner/run-job';
 import { JobSpec } from '../types';
 import {
-  createWorkspace,
   fakeDriver,
   fakeOptions,
   plainTrace,
   readCalls,
   readLog,
-  Workspace,
+  useWorkspace,
 } from './harness-fixtures';
 
-let ws: Workspace;
-beforeEach(() => {
-  ws = createWorkspace();
-});
-afterEach(() => ws.remove());
+const ws = useWorkspace();
 
 const job = (): JobSpec => ({ name: 'prep', repoUrl: ws.repo, script: ['true'] });
 

@@ -3,18 +3,13 @@ import { join } from 'path';
 import { runJob } from '../runner/run-job';
 import { JobSpec } from '../types';
 import {
-  createWorkspace,
   fakeOptions,
   plainTrace,
   readCalls,
-  Workspace,
+  useWorkspace,
 } from './harness-fixtures';
 
-let ws: Workspace;
-beforeEach(() => {
-  ws = createWorkspace({ 'data/input.txt': 'hello from the repository\n' });
-});
-afterEach(() => ws.remove());
+const ws = useWorkspace({ 'data/input.txt': 'hello from the repository\n' });
 
 function job(extra: Partial<JobSpec> = {}): JobSpec {
   return {

@@ -22,9 +22,9 @@ export interface ResolvedJob extends JobSpec {
 }
 
 export async function resolveJob(spec: JobSpec): Promise<ResolvedJob> {
-  const repoPath = spec.repoUrl.replace(/^file:\/\//, '');
-  const sha = spec.sha ?? (await readGit(repoPath, 'rev-parse', 'HEAD'));
-  const ref = spec.ref ?? (await readBranch(repoPath));
+  const head = spec.sha && spec.ref ? undefined : await readCommit(spec.repoUrl);
+  const sha = spec.sha ?? head?.sha ?? '';
+  const ref = spec.ref ?? head?.ref ?? 'main';
 
   return {
     ...spec,
@@ -37,6 +37,17 @@ export async function resolveJob(spec: JobSpec): Promise<ResolvedJob> {
     ref,
     timeoutS: spec.timeoutS ?? 3600,
     token: 'glcbt-' + randomBytes(10).toString('hex'),
+  };
+}
+
+/** The commit and branch a pipeline for this repository would run. */
+export async function readCommit(
+  repoUrl: string,
+): Promise<{ sha: string; ref: string }> {
+  const dir = repoUrl.replace(/^file:\/\//, '');
+  return {
+    sha: await readGit(dir, 'rev-parse', 'HEAD'),
+    ref: await readBranch(dir),
   };
 }
 
