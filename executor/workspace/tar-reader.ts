@@ -1,0 +1,160 @@
+import { ArchiveFile } from './archive-file';
+import { WorkspaceApplyError } from './apply-error';
+import type { ApplyLimits } from './apply-limits';
+import {
+  BLOCK,
+  RawHeader,
+  corrupt,
+  decodeHeader,
+  decodeText,
+  isNullBlock,
+} from './tar-header';
+import { PaxValues, parsePax } from './tar-pax';
+
+export type EntryType = 'file' | 'directory' | 'symlink';
+
+/** A file system entry as the archive declares it; `offset` locates its data. */
+export type ArchiveEntry = {
+  type: EntryType;
+  path: string;
+  linkpath: string;
+  mode: number;
+  mtime: number;
+  size: number;
+  offset: number;
+};
+
+type Pending = { pax?: PaxValues; longName?: string; longLink?: string };
+type MetaKind = keyof Pending;
+
+// Headers that only describe the entry after them.
+const META_KINDS: Record<string, MetaKind> = {
+  x: 'pax',
+  L: 'longName',
+  K: 'longLink',
+};
+
+const ENTRY_TYPES: Record<string, EntryType> = {
+  '0': 'file',
+  '5': 'directory',
+  '2': 'symlink',
+};
+
+const REFUSED_TYPES: Record<string, string> = {
+  '1': 'hard link',
+  '3': 'character device',
+  '4': 'block device',
+  '6': 'FIFO',
+  '7': 'contiguous file',
+  g: 'global pax header',
+  S: 'GNU sparse file',
+  D: 'GNU dump dir',
+  M: 'GNU multi-volume continuation',
+  V: 'volume label',
+  '\u0000': 'old-style file',
+};
+
+const MAX_PAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads every header of the archive, skipping over file data, and returns
+ * the entries in order. Refuses anything but regular files, directories and
+ * symlinks, and an archive that ends before its end-of-archive blocks.
+ */
+export function readArchiveEntries(
+  file: ArchiveFile,
+  limits: ApplyLimits,
+): ArchiveEntry[] {
+  const entries: ArchiveEntry[] = [];
+  let pending: Pending = {};
+  let position = 0;
+  for (;;) {
+    const block = file.read(position, BLOCK);
+    if (isNullBlock(block)) break;
+
+    const header = decodeHeader(block, position);
+    const meta = META_KINDS[header.typeflag];
+    const size = meta ? header.size : (pending.pax?.size ?? header.size);
+    const dataAt = position + BLOCK;
+    file.requireBytes(dataAt, padded(size));
+    position = dataAt + padded(size);
+
+    if (meta) {
+      readMeta(file, meta, dataAt, size, pending, limits);
+      continue;
+    }
+    entries.push(toEntry(header, pending, size, dataAt));
+    pending = {};
+    if (entries.length > limits.maxEntries) throw tooMany(limits);
+  }
+
+  requireEnd(file, position, pending);
+  return entries;
+}
+
+function readMeta(
+  file: ArchiveFile,
+  kind: MetaKind,
+  dataAt: number,
+  size: number,
+  pending: Pending,
+  limits: ApplyLimits,
+): void {
+  const max = kind === 'pax' ? MAX_PAX_BYTES : limits.maxPathLength + 1;
+  if (size > max || kind in pending) {
+    throw corrupt(dataAt - BLOCK, `oversized or repeated ${kind} header`);
+  }
+  const body = file.read(dataAt, size);
+  if (kind === 'pax') pending.pax = parsePax(body);
+  else pending[kind] = decodeText(body, 0, size);
+}
+
+function toEntry(
+  header: RawHeader,
+  pending: Pending,
+  size: number,
+  offset: number,
+): ArchiveEntry {
+  const type = ENTRY_TYPES[header.typeflag];
+  const name = pending.pax?.path ?? pending.longName ?? header.name;
+  if (type === undefined) {
+    const what = REFUSED_TYPES[header.typeflag] ?? 'unknown type';
+    throw new WorkspaceApplyError(
+      `the archive entry ${JSON.stringify(name)} is a ${what} ` +
+        `(type ${JSON.stringify(header.typeflag)}); only regular files, ` +
+        'directories and symlinks are accepted',
+    );
+  }
+
+  return {
+    type,
+    // GNU tar and node-tar mark directories with one trailing slash.
+    path: type === 'directory' ? name.replace(/\/$/, '') : name,
+    linkpath: pending.pax?.linkpath ?? pending.longLink ?? header.linkname,
+    mode: header.mode,
+    mtime: pending.pax?.mtime ?? header.mtime,
+    size,
+    offset,
+  };
+}
+
+// Two zero blocks end a tar archive; without them it may have been cut
+// exactly between two entries, which no other check would notice.
+function requireEnd(file: ArchiveFile, position: number, pending: Pending) {
+  if (Object.keys(pending).length > 0) {
+    throw corrupt(position, 'extended header without an entry');
+  }
+  if (!isNullBlock(file.read(position + BLOCK, BLOCK))) {
+    throw corrupt(position, 'a single zero block in mid-archive');
+  }
+}
+
+function padded(size: number): number {
+  return Math.ceil(size / BLOCK) * BLOCK;
+}
+
+function tooMany(limits: ApplyLimits): WorkspaceApplyError {
+  return new WorkspaceApplyError(
+    `the archive has more than ${limits.maxEntries} entries`,
+  );
+}
