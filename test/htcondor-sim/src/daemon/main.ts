@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { probeIsolation } from '../execute/isolation';
+import { readClusterMeta, removeClusterMeta, writeClusterMeta } from '../state/clusters';
+import { JobStatus, formatJobId } from '../state/job-ad';
+import { readQueueAd } from '../state/queue-store';
+import type { DaemonContext, ProcContext } from './context';
+import { runProc } from './proc-lifecycle';
+
+const WATCHDOG_MS = 500;
+
+/**
+ * Plays schedd, shadow and starter for one cluster and ends when the
+ * cluster does, or when its state root disappears (a test cleaned up), so
+ * that no daemon outlives what it serves.
+ */
+export async function runDaemon(home: string, cluster: number): Promise<number> {
+  const meta = readClusterMeta(home, cluster);
+  if (!meta) {
+    log(`cluster ${cluster}: no cluster metadata under ${home}`);
+    return 1;
+  }
+  writeClusterMeta(home, { ...meta, daemonPid: process.pid });
+  const d = daemonContext(home, { ...meta, daemonPid: process.pid });
+  stopOn(d, ['SIGTERM', 'SIGINT', 'SIGHUP']);
+  process.on('exit', () => d.running.forEach((job) => job.signal('SIGKILL')));
+  const watchdog = setInterval(() => {
+    if (!existsSync(home)) d.stopping = true;
+  }, WATCHDOG_MS);
+  await Promise.all(meta.procs.map((proc) => followProc(d, proc)));
+  clearInterval(watchdog);
+  for (const job of d.running) job.signal('SIGKILL');
+  if (existsSync(home)) removeClusterMeta(home, cluster);
+  log(`cluster ${cluster}: daemon done`);
+
+  return 0;
+}
+
+function daemonContext(home: string, meta: DaemonContext['meta']): DaemonContext {
+  let seq = 0;
+  const isolation = probeIsolation(home, process.env);
+  if (isolation.kind === 'none') {
+    log(`WARNING: jobs run WITHOUT a private /tmp: ${isolation.reason}; they share the host's /tmp`);
+  }
+
+  return {
+    home,
+    meta,
+    isolation,
+    running: new Set(),
+    stopping: false,
+    log,
+    nextScratchSeq: () => ++seq,
+  };
+}
+
+async function followProc(d: DaemonContext, proc: number): Promise<void> {
+  const id = { cluster: d.meta.cluster, proc };
+  const ad = readQueueAd(d.home, id);
+  if (!ad) return;
+  const pc: ProcContext = {
+    d,
+    id,
+    userLog: typeof ad.UserLog === 'string' ? ad.UserLog : undefined,
+    applied: new Set(),
+    expected: Number(ad.JobStatus ?? JobStatus.Idle),
+  };
+  try {
+    await runProc(pc);
+  } catch (err) {
+    log(`${formatJobId(id)}: stopped following the job: ${(err as Error).stack ?? err}`);
+  }
+}
+
+function stopOn(d: DaemonContext, signals: NodeJS.Signals[]): void {
+  for (const sig of signals) {
+    process.on(sig, () => {
+      log(`received ${sig}, stopping`);
+      d.stopping = true;
+    });
+  }
+}
+
+function log(message: string): void {
+  process.stdout.write(`${new Date().toISOString()} ${message}\n`);
+}

@@ -1,0 +1,58 @@
+import { JobStatus } from '../state/job-ad';
+import { type PhaseResult, runAttempt } from './attempt';
+import type { ProcContext } from './context';
+import { queueDelay } from './fault-triggers';
+import { type PolicyAction, periodicAction, periodicRelease } from './policy';
+import { acknowledgeHold, holdJob, releaseJob, removeJob } from './transitions';
+import { type Interrupt, watch } from './watch';
+
+/** Follows one job from the queue to its end: idle, running, held, again. */
+export async function runProc(pc: ProcContext): Promise<void> {
+  let phase: PhaseResult = pc.expected === JobStatus.Held ? 'held' : 'idle';
+  while (phase !== 'done') {
+    phase = phase === 'idle' ? await idlePhase(pc) : await heldPhase(pc);
+  }
+}
+
+/** Waits the queue delay (matchmaking, in effect), then runs an attempt. */
+async function idlePhase(pc: ProcContext): Promise<PhaseResult> {
+  const found = await watch<PolicyAction>(pc, queueDelay(pc), periodicAction);
+  if (found) return react(pc, found);
+
+  return runAttempt(pc);
+}
+
+/** A held job waits for condor_release, condor_rm or a periodic policy. */
+async function heldPhase(pc: ProcContext): Promise<PhaseResult> {
+  const found = await watch<PolicyAction>(pc, undefined, (ad) => {
+    const remove = periodicAction(ad);
+    return remove?.kind === 'remove' ? remove : periodicRelease(ad);
+  });
+
+  return found ? react(pc, found) : 'held';
+}
+
+function react(pc: ProcContext, found: Interrupt | PolicyAction): PhaseResult {
+  switch (found.kind) {
+    case 'removed':
+      removeJob(pc, typeof found.ad.RemoveReason === 'string' ? found.ad.RemoveReason : 'via condor_rm');
+      return 'done';
+    case 'held':
+      acknowledgeHold(pc, found.ad);
+      return 'held';
+    case 'released':
+      releaseJob(pc, typeof found.ad.ReleaseReason === 'string' ? found.ad.ReleaseReason : 'via condor_release');
+      return 'idle';
+    case 'remove':
+      removeJob(pc, found.reason);
+      return 'done';
+    case 'hold':
+      holdJob(pc, found.reason, found.code, found.subcode);
+      return 'held';
+    case 'release':
+      releaseJob(pc, found.reason);
+      return 'idle';
+    default:
+      return 'done';
+  }
+}

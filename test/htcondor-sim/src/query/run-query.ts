@@ -1,0 +1,37 @@
+import { hostname } from 'node:os';
+import type { JobAd } from '../state/job-ad';
+import { type ToolResult, failed, ok } from '../tool-main';
+import { formatAutoformat, formatJson, formatLong, project } from './print-ads';
+import { formatHistoryTable, formatQueueTable } from './print-table';
+import { type QueryArgs, UsageError, parseQueryArgs } from './query-args';
+import { selectAds } from './select';
+
+/** condor_q and condor_history differ only in where the ads come from. */
+export function runQuery(kind: 'queue' | 'history', argv: string[], source: () => JobAd[]): ToolResult {
+  let q: QueryArgs;
+  let ads: JobAd[];
+  try {
+    q = parseQueryArgs(argv);
+    ads = selectAds(source(), q);
+  } catch (err) {
+    if (err instanceof UsageError) return failed(`${err.message}\n`);
+    throw err;
+  }
+  if (kind === 'history' && q.forwards) ads.reverse();
+  if (q.limit !== undefined && q.limit >= 0) ads = ads.slice(0, q.limit);
+
+  return ok(render(kind, q, ads));
+}
+
+function render(kind: 'queue' | 'history', q: QueryArgs, ads: JobAd[]): string {
+  switch (q.format) {
+    case 'json':
+      return formatJson(ads.map((ad) => project(ad, q.attributes)));
+    case 'long':
+      return formatLong(ads.map((ad) => project(ad, q.attributes)));
+    case 'af':
+      return formatAutoformat(ads, q.autoformat.attrs, q.autoformat.qualifiers);
+    default:
+      return kind === 'queue' ? formatQueueTable(ads, q.name ?? hostname()) : formatHistoryTable(ads);
+  }
+}

@@ -1,0 +1,11 @@
+import { runDaemon } from './daemon/main';
+
+const [home, cluster] = process.argv.slice(2);
+
+runDaemon(home ?? '', Number(cluster)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    process.stdout.write(`${new Date().toISOString()} daemon crashed: ${err.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

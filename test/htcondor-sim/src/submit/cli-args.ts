@@ -1,0 +1,64 @@
+import { SubmitError } from './lines';
+
+export interface SubmitArgs {
+  file: string | undefined;
+  terse: boolean;
+  name?: string;
+  pool?: string;
+  batchName?: string;
+  queue?: string;
+  append: string[];
+  macros: [string, string][];
+}
+
+/** Options that take a value; matched by unique prefix like HTCondor does. */
+const WITH_VALUE = ['name', 'pool', 'batch-name', 'append', 'queue', 'remote', 'addr'];
+const FLAGS = ['terse', 'verbose', 'spool', 'disable', 'debug', 'unused', 'interactive'];
+
+export function parseSubmitArgs(argv: string[]): SubmitArgs {
+  const args: SubmitArgs = { file: undefined, terse: false, append: [], macros: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '-' || !arg.startsWith('-')) {
+      takePositional(args, arg);
+      continue;
+    }
+    const option = matchOption(arg.slice(1));
+    if (WITH_VALUE.includes(option)) {
+      const value = argv[++i];
+      if (value === undefined) throw new SubmitError([`ERROR: -${option} requires another argument`]);
+      applyValue(args, option, value);
+    } else if (option === 'terse') {
+      args.terse = true;
+    }
+  }
+
+  return args;
+}
+
+function matchOption(given: string): string {
+  const lower = given.toLowerCase();
+  if (lower === 'a') return 'append';
+  const all = [...WITH_VALUE, ...FLAGS];
+  const found = all.filter((o) => o.startsWith(lower));
+  if (found.length === 0 || lower === '') throw new SubmitError([`ERROR: Unknown command line option -${given}`]);
+
+  return found.find((o) => o === lower) ?? found[0] ?? lower;
+}
+
+function takePositional(args: SubmitArgs, arg: string): void {
+  const macro = /^([A-Za-z_+][A-Za-z0-9_.]*)\s*=(.*)$/s.exec(arg);
+  if (macro && arg !== '-') {
+    args.macros.push([macro[1] ?? '', (macro[2] ?? '').trim()]);
+    return;
+  }
+  args.file = arg;
+}
+
+function applyValue(args: SubmitArgs, option: string, value: string): void {
+  if (option === 'name' || option === 'remote') args.name = value;
+  if (option === 'pool') args.pool = value;
+  if (option === 'batch-name') args.batchName = value;
+  if (option === 'append') args.append.push(value);
+  if (option === 'queue') args.queue = value;
+}
