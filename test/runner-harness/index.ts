@@ -7,3 +7,4 @@ export { shellEscape } from './shell/shell-escape';
 export * from './types';
 export * from './pipeline/pipeline-types';
 export type { CiJob, CiPipeline, NeedSpec } from './pipeline/ci-types';
+export { createRepoFromDir } from './repo-from-dir';
