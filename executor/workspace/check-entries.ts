@@ -52,7 +52,6 @@ export function checkEntries(
   limits: ApplyLimits,
 ): EntryMap {
   const byPath: EntryMap = new Map();
-  let total = 0;
   for (const entry of entries) {
     checkRelativePath(entry.path, roots, limits);
     checkEntryShape(entry, roots, limits);
@@ -60,12 +59,6 @@ export function checkEntries(
       throw refuse(entry, 'appears twice in the archive');
     }
     byPath.set(entry.path, entry);
-    total += entry.size;
-    if (total > limits.maxTotalBytes) {
-      throw new WorkspaceApplyError(
-        `the archive holds more than ${limits.maxTotalBytes} bytes`,
-      );
-    }
   }
 
   for (const entry of entries) checkArchiveAncestors(entry, byPath);
@@ -79,9 +72,6 @@ function checkEntryShape(
 ): void {
   if (roots.includes(entry.path) && entry.type !== 'directory') {
     throw refuse(entry, 'must be a directory');
-  }
-  if (entry.type === 'file' && entry.size > limits.maxFileBytes) {
-    throw refuse(entry, `is larger than ${limits.maxFileBytes} bytes`);
   }
   if (entry.type !== 'file' && entry.size !== 0) {
     throw refuse(entry, 'is not a file but carries data');

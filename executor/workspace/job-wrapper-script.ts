@@ -82,8 +82,10 @@ unpack_workspace() {
   refuse_existing "$project.tmp"
   mkdir -p "$parent" 2> "$tmp_dir/log" ||
     fail "cannot create $parent: $(last_log_line)"
-  tar -x -p --no-same-owner -f "$scratch/workspace-in.tar" -C "$parent" \\
-    2> "$tmp_dir/log" ||
+  # node-tar does not keep a directory's members together, so directory
+  # times and modes are set only once everything is in place.
+  tar -x -p --no-same-owner --delay-directory-restore \\
+    -f "$scratch/workspace-in.tar" -C "$parent" 2> "$tmp_dir/log" ||
     fail "cannot unpack workspace-in.tar into $parent: $(last_log_line)"
 }
 
@@ -153,8 +155,9 @@ main() {
     mark_time
   fi
 
-  bash "$script_path"
-  status=$?
+  # The group's stderr swallows only bash's own "Terminated" style notices;
+  # the script's stderr still goes to stdout.
+  { bash "$script_path" 2>&1; status=$?; } 2> /dev/null
 
   [ "$mode" != transfer ] || pack_changes
   printf 'exit_code=%d\\n' "$status" > "$scratch/job-result.txt" ||

@@ -68,6 +68,7 @@ export function readArchiveEntries(
   const entries: ArchiveEntry[] = [];
   let pending: Pending = {};
   let position = 0;
+  let total = 0;
   for (;;) {
     const block = file.read(position, BLOCK);
     if (isNullBlock(block)) break;
@@ -76,6 +77,7 @@ export function readArchiveEntries(
     const meta = META_KINDS[header.typeflag];
     const size = meta ? header.size : (pending.pax?.size ?? header.size);
     const dataAt = position + BLOCK;
+    if (!meta) total = checkDeclaredSize(size, total, limits);
     file.requireBytes(dataAt, padded(size));
     position = dataAt + padded(size);
 
@@ -147,6 +149,27 @@ function requireEnd(file: ArchiveFile, position: number, pending: Pending) {
   if (!isNullBlock(file.read(position + BLOCK, BLOCK))) {
     throw corrupt(position, 'a single zero block in mid-archive');
   }
+}
+
+// Declared sizes are checked before the data is looked at, so that a bomb
+// is named as such; the data actually present is checked right after.
+function checkDeclaredSize(
+  size: number,
+  total: number,
+  limits: ApplyLimits,
+): number {
+  if (size > limits.maxFileBytes) {
+    throw new WorkspaceApplyError(
+      `the archive declares a file of ${size} bytes, more than the limit ` +
+        `of ${limits.maxFileBytes}`,
+    );
+  }
+  if (total + size > limits.maxTotalBytes) {
+    throw new WorkspaceApplyError(
+      `the archive declares more than ${limits.maxTotalBytes} bytes in all`,
+    );
+  }
+  return total + size;
 }
 
 function padded(size: number): number {
