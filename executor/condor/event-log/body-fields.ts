@@ -1,142 +1,100 @@
+import {
+  firstLine,
+  readAttributes,
+  readEvictionReason,
+  readHost,
+  readSlot,
+} from './body-lines';
 import { EventCode as C } from './event-kinds';
+import { textToNumber } from './numeric-text';
 import type { CondorEvent } from './types';
 import { readUsage } from './usage-lines';
-import { isUsageTableHeader } from './usage-table';
 
-/** The typed fields an event body can carry. */
-export type BodyFields = Partial<
-  Omit<CondorEvent, 'code' | 'kind' | 'id' | 'time' | 'message' | 'body'>
->;
+const NORMAL = /^\s*\(1\) Normal termination \(return value (-?\d+)\)/;
+const ABNORMAL = /^\s*\(0\) Abnormal termination \(signal (-?\d+)\)/;
+const HOLD_CODES = /^\s*Code (-?\d+) Subcode (-?\d+)\s*$/;
 
-const NORMAL = /^\(1\) Normal termination \(return value (-?\d+)\)/;
-const ABNORMAL = /^\(0\) Abnormal termination \(signal (-?\d+)\)/;
-const HOLD_CODES = /^Code (-?\d+) Subcode (-?\d+)$/;
-const ATTRIBUTE = /^([A-Za-z_][\w.]*) = (.*)$/s;
-const STATUS_LINE = /^\(\d+\) /;
+type Reader = (e: CondorEvent) => void;
 
-type Reader = (message: string, body: readonly string[]) => BodyFields;
-
-const READERS: Record<number, Reader> = {
-  [C.execute]: readExecute,
-  [C.evicted]: (_, body) => ({
-    ...readTermination(body),
-    reason: readEvictionReason(body),
-    usage: readUsage(body),
-  }),
-  [C.terminated]: (_, body) => ({ ...readTermination(body), usage: readUsage(body) }),
-  [C.imageSize]: (_, body) => ({ usage: readUsage(body) }),
-  [C.shadowException]: (_, body) => ({
-    reason: firstLine(body, (l) => !l.includes('  -  ')),
-    usage: readUsage(body),
-  }),
-  [C.aborted]: (_, body) => ({
-    reason: firstLine(body, (l) => !l.startsWith('Job terminated by')),
-  }),
-  [C.held]: readHeld,
-  [C.released]: (_, body) => ({ reason: firstLine(body) }),
-  [C.nodeExecute]: (message) => ({ host: readHost(message) }),
-  [C.nodeTerminated]: (_, body) => ({
-    ...readTermination(body),
-    usage: readUsage(body),
-  }),
-  [C.postScriptTerminated]: (_, body) => readTermination(body),
-  [C.disconnected]: (_, body) => ({ reason: firstLine(body) }),
-  [C.reconnectFailed]: (_, body) => ({ reason: firstLine(body) }),
-  [C.jobAdInformation]: (_, body) => ({ attributes: readAttributes(body) }),
+const READERS: Readonly<Record<number, Reader>> = {
+  [C.execute]: (e) => {
+    set(e, 'host', readHost(e.message));
+    set(e, 'slot', readSlot(e.body));
+    const tabbed = e.body.filter((l) => l.startsWith('\t'));
+    set(e, 'attributes', readAttributes(tabbed));
+  },
+  [C.evicted]: (e) => {
+    readTermination(e);
+    set(e, 'reason', readEvictionReason(e.body));
+    set(e, 'usage', readUsage(e.body));
+  },
+  [C.terminated]: readTerminationAndUsage,
+  [C.imageSize]: (e) => set(e, 'usage', readUsage(e.body)),
+  [C.shadowException]: (e) => {
+    set(e, 'reason', firstLine(e.body, (l) => !l.includes('  -  ')));
+    set(e, 'usage', readUsage(e.body));
+  },
+  [C.aborted]: (e) => {
+    const isToE = (l: string) => l.startsWith('Job terminated by');
+    set(e, 'reason', firstLine(e.body, (l) => !isToE(l)));
+  },
+  [C.held]: readHold,
+  [C.released]: readReason,
+  [C.nodeExecute]: (e) => set(e, 'host', readHost(e.message)),
+  [C.nodeTerminated]: readTerminationAndUsage,
+  [C.postScriptTerminated]: readTermination,
+  [C.disconnected]: readReason,
+  [C.reconnectFailed]: readReason,
+  [C.jobAdInformation]: (e) => set(e, 'attributes', readAttributes(e.body)),
 };
 
-/** Reads the fields of one event; fields that are absent stay undefined. */
-export function readBodyFields(
-  code: number,
-  message: string,
-  body: readonly string[],
-): BodyFields {
-  const reader = READERS[code];
-  if (reader === undefined) return {};
+/** Sets the typed fields an event's body carries; absent ones stay unset. */
+export function addBodyFields(event: CondorEvent): void {
+  READERS[event.code]?.(event);
+}
 
-  const fields = reader(message, body);
-  for (const key of Object.keys(fields) as (keyof BodyFields)[]) {
-    if (fields[key] === undefined) delete fields[key];
+function set<K extends keyof CondorEvent>(
+  e: CondorEvent,
+  key: K,
+  value: CondorEvent[K] | undefined,
+): void {
+  if (value !== undefined) e[key] = value;
+}
+
+function readReason(e: CondorEvent): void {
+  set(e, 'reason', firstLine(e.body));
+}
+
+function readHold(e: CondorEvent): void {
+  set(e, 'holdReason', firstLine(e.body, (l) => !HOLD_CODES.test(l)));
+  for (const line of e.body) {
+    const codes = HOLD_CODES.exec(line);
+    if (codes === null) continue;
+    e.holdCode = textToNumber(codes[1]);
+    e.holdSubcode = textToNumber(codes[2]);
+    return;
   }
-  return fields;
 }
 
-function readExecute(message: string, body: readonly string[]): BodyFields {
-  const slotLine = body.find((l) => l.trim().startsWith('SlotName: '));
-  const attrs = readAttributes(body.filter((l) => l.startsWith('\t')));
-  return {
-    host: readHost(message),
-    slot: slotLine?.trim().slice('SlotName: '.length).trim() || undefined,
-    attributes: attrs,
-  };
-}
-
-function readHeld(_: string, body: readonly string[]): BodyFields {
-  const codes = body.map((l) => HOLD_CODES.exec(l.trim())).find((m) => m);
-  return {
-    holdReason: firstLine(body, (l) => !HOLD_CODES.test(l)),
-    holdCode: codes ? Number(codes[1]) : undefined,
-    holdSubcode: codes ? Number(codes[2]) : undefined,
-  };
-}
-
-/** `(1) Normal termination (return value R)` or `(0) Abnormal ... (signal S)`. */
-function readTermination(body: readonly string[]): BodyFields {
-  for (const raw of body) {
-    const line = raw.trim();
+/** `(1) Normal termination (return value R)` or `(0) Abnormal ... (S)`. */
+function readTermination(e: CondorEvent): void {
+  for (const line of e.body) {
     const normal = NORMAL.exec(line);
-    if (normal) return { terminatedNormally: true, returnValue: Number(normal[1]) };
-
+    if (normal !== null) {
+      e.terminatedNormally = true;
+      e.returnValue = textToNumber(normal[1]);
+      return;
+    }
     const abnormal = ABNORMAL.exec(line);
-    if (abnormal) return { terminatedNormally: false, signal: Number(abnormal[1]) };
+    if (abnormal !== null) {
+      e.terminatedNormally = false;
+      e.signal = textToNumber(abnormal[1]);
+      return;
+    }
   }
-  return {};
 }
 
-/**
- * The free-text line of a 004 comes after the status, usage and byte lines
- * and before any resource table; some versions prefix it with `Reason: `.
- */
-function readEvictionReason(body: readonly string[]): string | undefined {
-  const end = body.findIndex(isUsageTableHeader);
-  const line = firstLine(
-    end < 0 ? body : body.slice(0, end),
-    (l) => !STATUS_LINE.test(l) && !l.includes('  -  '),
-  );
-  return line?.replace(/^Reason: /, '');
-}
-
-/** Text after `host:` in a 001/014 header, e.g. `<192.0.2.2:9618?...>`. */
-function readHost(message: string): string | undefined {
-  const at = message.indexOf('host:');
-  const host = at < 0 ? '' : message.slice(at + 'host:'.length).trim();
-  return host === '' ? undefined : host;
-}
-
-function readAttributes(
-  lines: readonly string[],
-): Record<string, string> | undefined {
-  const attributes: Record<string, string> = {};
-  let found = false;
-  for (const raw of lines) {
-    const m = ATTRIBUTE.exec(raw.trim());
-    if (m?.[1] === undefined || m[2] === undefined) continue;
-    // A plain object would turn this name into a prototype change.
-    if (m[1] === '__proto__') continue;
-    attributes[m[1]] = m[2];
-    found = true;
-  }
-  return found ? attributes : undefined;
-}
-
-/** First non-blank body line, trimmed, that passes the filter. */
-function firstLine(
-  body: readonly string[],
-  accept: (trimmed: string) => boolean = () => true,
-): string | undefined {
-  for (const raw of body) {
-    const line = raw.trim();
-    if (line !== '' && accept(line)) return line;
-  }
-  return undefined;
+function readTerminationAndUsage(e: CondorEvent): void {
+  readTermination(e);
+  set(e, 'usage', readUsage(e.body));
 }

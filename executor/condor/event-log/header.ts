@@ -1,5 +1,6 @@
 import { kindOfCode } from './event-kinds';
 import { parseEventTime } from './event-time';
+import { textToNumber } from './numeric-text';
 import type { EventTime, JobId } from './types';
 
 /** The first line of an event, read. */
@@ -18,8 +19,8 @@ export interface EventHeader {
  */
 const HEADER = new RegExp(
   '^(\\d{3}) \\((-?\\d+)\\.(-?\\d+)\\.(-?\\d+)\\) ' +
-    '(\\d{4}-\\d\\d-\\d\\d|\\d\\d/\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)' +
-    '(?:\\.(\\d{1,6}))?(Z?)(?: (.*))?$',
+    '((\\d{4}-\\d\\d-\\d\\d|\\d\\d/\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d)' +
+    '(?:\\.(\\d{1,6}))?(Z?))(?: (.*))?$',
   's',
 );
 
@@ -33,15 +34,15 @@ export function parseHeader(
     return { error: describeMismatch(line) };
   }
 
-  const [, code, cluster, proc, subproc, date, hour, minute, second] = m;
   const time = parseEventTime(
     {
-      date: date ?? '',
-      hour: hour ?? '',
-      minute: minute ?? '',
-      second: second ?? '',
-      fraction: m[9],
-      utc: m[10] === 'Z',
+      text: m[5] ?? '',
+      date: m[6] ?? '',
+      hour: m[7] ?? '',
+      minute: m[8] ?? '',
+      second: m[9] ?? '',
+      fraction: m[10],
+      utc: m[11] === 'Z',
     },
     referenceTime,
   );
@@ -49,12 +50,17 @@ export function parseHeader(
     return { error: 'event header has an impossible date or time' };
   }
 
+  const code = textToNumber(m[1]);
   return {
-    code: Number(code),
-    kind: kindOfCode(Number(code)),
-    id: { cluster: Number(cluster), proc: Number(proc), subproc: Number(subproc) },
+    code,
+    kind: kindOfCode(code),
+    id: {
+      cluster: textToNumber(m[2]),
+      proc: textToNumber(m[3]),
+      subproc: textToNumber(m[4]),
+    },
     time,
-    message: m[11] ?? '',
+    message: m[12] ?? '',
   };
 }
 

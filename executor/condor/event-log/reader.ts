@@ -1,4 +1,4 @@
-import { readBodyFields } from './body-fields';
+import { addBodyFields } from './body-fields';
 import { parseHeader, type EventHeader } from './header';
 import type {
   CondorEvent,
@@ -16,8 +16,10 @@ const MAX_ERROR_TEXT = 200;
  * chunks split anywhere (decode bytes with a StringDecoder first, so that a
  * character is never split); each call returns the events completed by it.
  * An event is complete once the newline after its `...` line has arrived:
- * blank lines inside a body are part of it. A line that cannot start an event is recorded in `errors` and
- * everything up to the next `...` is skipped.
+ * blank lines inside a body are part of it. Blank lines between events are
+ * ignored. A line that cannot start an event is recorded in `errors` and
+ * everything up to the next `...` is skipped; the reader never throws on
+ * log content.
  */
 export class EventLogReader {
   /** Malformed stretches skipped so far, in log order. */
@@ -26,9 +28,11 @@ export class EventLogReader {
   private readonly now: () => number;
   /** Pieces of a line whose newline has not arrived yet. */
   private fragments: string[] = [];
-  /** Raw lines (a `\r` kept) since the last `...`. */
-  private raw: string[] = [];
   private header: EventHeader | null = null;
+  private headerLine = '';
+  /** Raw lines since the header (or since the last `...` when none yet). */
+  private lines: string[] = [];
+  private sawCarriageReturn = false;
   private skipping = false;
   private lineNumber = 0;
 
@@ -41,11 +45,13 @@ export class EventLogReader {
   push(chunk: string): CondorEvent[] {
     const events: CondorEvent[] = [];
     let start = 0;
-    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
-      const piece = chunk.slice(start, nl);
-      const line =
-        this.fragments.length === 0 ? piece : this.fragments.join('') + piece;
-      this.fragments = [];
+    let nl = chunk.indexOf('\n');
+    for (; nl >= 0; nl = chunk.indexOf('\n', start)) {
+      let line = chunk.slice(start, nl);
+      if (this.fragments.length > 0) {
+        line = this.fragments.join('') + line;
+        this.fragments = [];
+      }
       this.takeLine(line, events);
       start = nl + 1;
     }
@@ -58,8 +64,10 @@ export class EventLogReader {
    * written, or a log cut short) and starts over with an empty buffer.
    */
   end(): { partial: string | null } {
+    const lines =
+      this.header === null ? this.lines : [this.headerLine, ...this.lines];
     const tail = this.fragments.join('');
-    const text = this.raw.length === 0 ? tail : `${this.raw.join('\n')}\n${tail}`;
+    const text = lines.length === 0 ? tail : `${lines.join('\n')}\n${tail}`;
     this.fragments = [];
     this.resetEvent();
     return { partial: text.trim() === '' ? null : text };
@@ -67,13 +75,15 @@ export class EventLogReader {
 
   private takeLine(rawLine: string, events: CondorEvent[]): void {
     this.lineNumber += 1;
-    const line = stripCarriageReturn(rawLine);
+    const cr = rawLine.endsWith('\r');
+    const line = cr ? rawLine.slice(0, -1) : rawLine;
     if (line === SYNC_LINE) {
       this.finishEvent(events);
       return;
     }
 
-    this.raw.push(rawLine);
+    this.lines.push(rawLine);
+    this.sawCarriageReturn ||= cr;
     if (this.header !== null || this.skipping || line.trim() === '') return;
 
     const header = parseHeader(line, this.now);
@@ -82,15 +92,26 @@ export class EventLogReader {
       return;
     }
     this.header = header;
-    this.raw = [rawLine];
+    this.headerLine = rawLine;
+    this.lines = [];
+    this.sawCarriageReturn = false;
   }
 
   private finishEvent(events: CondorEvent[]): void {
-    const header = this.header;
-    if (header !== null) {
-      const body = this.raw.slice(1).map(stripCarriageReturn);
-      const fields = readBodyFields(header.code, header.message, body);
-      events.push({ ...header, body, ...fields });
+    const h = this.header;
+    if (h !== null) {
+      const raw = this.lines;
+      const body = this.sawCarriageReturn ? raw.map(stripCarriageReturn) : raw;
+      const event: CondorEvent = {
+        code: h.code,
+        kind: h.kind,
+        id: h.id,
+        time: h.time,
+        message: h.message,
+        body,
+      };
+      addBodyFields(event);
+      events.push(event);
     } else if (!this.skipping) {
       this.reportError(SYNC_LINE, 'end-of-event line without an event');
     }
@@ -98,14 +119,16 @@ export class EventLogReader {
   }
 
   private reportError(line: string, message: string): void {
-    const text = line.length > MAX_ERROR_TEXT ? line.slice(0, MAX_ERROR_TEXT) : line;
+    const text = line.slice(0, MAX_ERROR_TEXT);
     this.errors.push({ line: this.lineNumber, text, message });
     this.skipping = true;
   }
 
   private resetEvent(): void {
-    this.raw = [];
+    this.lines = [];
     this.header = null;
+    this.headerLine = '';
+    this.sawCarriageReturn = false;
     this.skipping = false;
   }
 }
@@ -119,7 +142,6 @@ export function parseEventLog(
   opts?: EventLogReaderOptions,
 ): ParsedEventLog {
   const reader = new EventLogReader(opts);
-  // A whole file may lack the newline after its last `...`.
   const lastLine = text.slice(text.lastIndexOf('\n') + 1);
   const complete = stripCarriageReturn(lastLine) === SYNC_LINE;
   const events = reader.push(complete ? `${text}\n` : text);

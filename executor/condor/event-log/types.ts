@@ -44,7 +44,7 @@ export interface EventUsage {
 export interface CondorEvent {
   /** The three-digit event number (ULogEventNumber). */
   code: number;
-  /** Lower-case name of the code, `unknown` for codes this reader does not know. */
+  /** Lower-case name of the code; `unknown` for codes this reader lacks. */
   kind: string;
   id: JobId;
   time: EventTime;

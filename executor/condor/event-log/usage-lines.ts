@@ -1,15 +1,19 @@
+import { isEmptyObject, isFiniteNumber, textToNumber } from './numeric-text';
 import type { EventUsage } from './types';
 import { isUsageTableHeader, readUsageTable } from './usage-table';
 
 /** `Usr D HH:MM:SS, Sys D HH:MM:SS  -  Run Remote Usage` */
-const REMOTE_USAGE =
-  /^Usr (\d+) (\d+):(\d+):(\d+), Sys (\d+) (\d+):(\d+):(\d+) {2}- {2}Run Remote Usage$/;
+const REMOTE_USAGE = new RegExp(
+  '^\\s*Usr (\\d+) (\\d+):(\\d+):(\\d+), Sys (\\d+) (\\d+):(\\d+):(\\d+)' +
+    ' {2}- {2}Run Remote Usage$',
+);
 
 /** `N  -  Run Bytes Sent By Job` (By Node for parallel nodes). */
-const RUN_BYTES = /^(\d+(?:\.\d+)?) {2}- {2}Run Bytes (Sent|Received) By \w+$/;
+const RUN_BYTES =
+  /^\s*(\d+(?:\.\d+)?) {2}- {2}Run Bytes (Sent|Received) By \w+$/;
 
 /** `N  -  MemoryUsage of job (MB)` in 006 events. */
-const MEMORY_USAGE = /^(\d+) {2}- {2}MemoryUsage of job \(MB\)$/;
+const MEMORY_USAGE = /^\s*(\d+) {2}- {2}MemoryUsage of job \(MB\)$/;
 
 /** Collects the usage figures found anywhere in a body. */
 export function readUsage(body: readonly string[]): EventUsage | undefined {
@@ -23,9 +27,9 @@ export function readUsage(body: readonly string[]): EventUsage | undefined {
       i = next - 1;
       continue;
     }
-    readUsageLine(raw.trim(), usage);
+    if (raw.includes('  -  ')) readUsageLine(raw, usage);
   }
-  return Object.keys(usage).length > 0 ? usage : undefined;
+  return isEmptyObject(usage) ? undefined : usage;
 }
 
 function readUsageLine(line: string, usage: EventUsage): void {
@@ -48,7 +52,7 @@ function readUsageLine(line: string, usage: EventUsage): void {
 
 /** Days, hours, minutes, seconds to seconds. */
 function toSeconds(parts: readonly (string | undefined)[]): number {
-  const [d, h, m, s] = parts.map((p) => Number(p ?? 0));
+  const [d, h, m, s] = parts.map((p) => textToNumber(p ?? '0'));
   return (((d ?? 0) * 24 + (h ?? 0)) * 60 + (m ?? 0)) * 60 + (s ?? 0);
 }
 
@@ -58,6 +62,6 @@ function setNumber(
   text: string | undefined,
 ): void {
   if (text === undefined || usage[key] !== undefined) return;
-  const value = Number(text);
-  if (Number.isFinite(value)) usage[key] = value;
+  const value = textToNumber(text);
+  if (isFiniteNumber(value)) usage[key] = value;
 }

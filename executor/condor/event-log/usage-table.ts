@@ -18,10 +18,11 @@ interface Token {
   end: number;
 }
 
+const TABLE_HEADER = /^\s*(?:Partitionable )?Resources /;
+
 /** True for the line that starts a resource table. */
 export function isUsageTableHeader(line: string): boolean {
-  const t = line.trimStart();
-  return t.startsWith('Partitionable Resources') || t.startsWith('Resources');
+  return TABLE_HEADER.test(line);
 }
 
 /**
@@ -46,12 +47,22 @@ export function readUsageTable(
   return { table, next: i };
 }
 
+/** Cells after the line's colon, split at blanks (not inside quotes). */
 function tokensAfterColon(line: string): Token[] {
+  const tokens: Token[] = [];
   const colon = line.indexOf(':');
   const area = colon < 0 ? '' : line.slice(colon + 1);
-  const tokens: Token[] = [];
-  for (const m of area.matchAll(/"[^"]*"|\S+/g)) {
-    tokens.push({ text: m[0], end: (m.index ?? 0) + m[0].length });
+  let i = 0;
+  while (i < area.length) {
+    if (area[i] === ' ' || area[i] === '\t') {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    const quoted = area[i] === '"' ? area.indexOf('"', i + 1) : -1;
+    i = quoted > 0 ? quoted + 1 : i;
+    while (i < area.length && area[i] !== ' ' && area[i] !== '\t') i += 1;
+    tokens.push({ text: area.slice(start, i), end: i });
   }
   return tokens;
 }
