@@ -8,3 +8,6 @@ export * from './types';
 export * from './pipeline/pipeline-types';
 export type { CiJob, CiPipeline, NeedSpec } from './pipeline/ci-types';
 export { createRepoFromDir } from './repo-from-dir';
+export { JobLogPrinter } from './display/job-log-printer';
+export { formatPipelineSummary } from './display/pipeline-summary';
+export { renderTrace } from './display/render-trace';
