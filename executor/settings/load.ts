@@ -40,10 +40,10 @@ function readToml(file: string): unknown {
   }
 }
 
+type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
 function checkShape(raw: unknown): string[] {
-  const Ajv = require('ajv') as typeof import('ajv').default;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  const validate = ajv.compile(settingsSchema);
+  const validate = loadValidator();
   if (validate(raw)) return [];
 
   return (validate.errors ?? []).map((e) => describeSchemaError(e, raw));
@@ -93,4 +93,15 @@ function mergeDefaults(raw: Partial<Settings>): Settings {
   }
 
   return merged;
+}
+
+/** The validator generated at build time, or one compiled now. */
+function loadValidator(): Validate {
+  try {
+    return require('./validate-settings') as Validate;
+  } catch {
+    const Ajv = require('ajv') as typeof import('ajv').default;
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    return ajv.compile(settingsSchema) as Validate;
+  }
 }
