@@ -1,4 +1,5 @@
 import { launchDaemon } from './daemon/launch';
+import { recordDaemonPid } from './state/clusters';
 import { parseSubmitArgs } from './submit/cli-args';
 import { SubmitError } from './submit/lines';
 import { formatSubmitted, submitJobs } from './submit/submit-job';
@@ -8,7 +9,8 @@ runTool('condor_submit', (home, argv) => {
   try {
     const args = parseSubmitArgs(argv);
     const outcome = submitJobs(home, args, process.cwd(), process.env);
-    launchDaemon(home, outcome.cluster, process.env);
+    const pid = launchDaemon(home, outcome.cluster, process.env);
+    recordDaemonPid(home, outcome.cluster, pid);
 
     return ok(formatSubmitted(outcome, args.terse), lines(outcome.warnings));
   } catch (err) {

@@ -28,7 +28,8 @@ const DEFAULT_VACATE_SEC = 2;
 
 export async function endAttempt(pc: ProcContext, a: Attempt, outcome: RunOutcome): Promise<PhaseResult> {
   const ad = currentAd(pc) ?? {};
-  const vacateSec = outcome.kind === 'exited' ? 0 : (numberAttr(ad, 'JobMaxVacateTime') ?? DEFAULT_VACATE_SEC);
+  const quick = outcome.kind === 'exited' || outcome.kind === 'shutdown';
+  const vacateSec = quick ? 0 : (numberAttr(ad, 'JobMaxVacateTime') ?? DEFAULT_VACATE_SEC);
   await stopJob(a, vacateSec);
   const stats = (sent: number) => runStats(ad, a.box.dir, { sent, received: a.box.inputBytes, rssKb: a.rssKb, wallSec: wallSec(a) });
   switch (outcome.kind) {

@@ -13,7 +13,7 @@ import { type ProcContext, currentAd, logEvent, setStatus, slotName } from './co
 import { type Attempt, endAttempt } from './attempt-end';
 import { monitorJob } from './monitor';
 import { holdJob } from './transitions';
-import { residentKb } from './usage';
+import { requested, residentKb } from './usage';
 
 export type PhaseResult = 'done' | 'held' | 'idle';
 
@@ -80,15 +80,13 @@ function markRunning(pc: ProcContext, box: Sandbox): JobAd {
 }
 
 function executeInfo(pc: ProcContext, box: Sandbox, ad: JobAd): ev.ExecuteInfo {
-  const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
-
   return {
     host: slotAddress(pc, 'startd'),
     slotName: slotName(pc),
     scratchDir: box.dir,
-    cpus: num(ad.RequestCpus, 1),
-    disk: num(ad.RequestDisk, 1048576),
-    gpus: num(ad.RequestGPUs, 0),
-    memory: num(ad.RequestMemory, 2048),
+    cpus: requested(ad, 'RequestCpus', 1),
+    disk: requested(ad, 'RequestDisk', 1),
+    gpus: requested(ad, 'RequestGPUs', 0),
+    memory: requested(ad, 'RequestMemory', 1),
   };
 }

@@ -62,7 +62,8 @@ async function followProc(d: DaemonContext, proc: number): Promise<void> {
     id,
     userLog: typeof ad.UserLog === 'string' ? ad.UserLog : undefined,
     applied: new Set(),
-    expected: Number(ad.JobStatus ?? JobStatus.Idle),
+    // A removal that came before the daemon started must still be noticed.
+    expected: ad.JobStatus === JobStatus.Held ? JobStatus.Held : JobStatus.Idle,
   };
   try {
     await runProc(pc);

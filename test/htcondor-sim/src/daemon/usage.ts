@@ -17,7 +17,8 @@ export function residentKb(pid: number): number {
   }
 }
 
-function requested(ad: JobAd, attr: string, fallback: number): number {
+/** A request attribute evaluated to a number (it may be an expression). */
+export function requested(ad: JobAd, attr: string, fallback: number): number {
   const v = evaluateAttr(ad, attr);
 
   return isNumber(v) ? Math.round(v.v) : fallback;

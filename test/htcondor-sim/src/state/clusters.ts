@@ -48,6 +48,12 @@ export function listClusterMetas(home: string): ClusterMeta[] {
     .filter((m): m is ClusterMeta => !!m);
 }
 
+/** Noted by condor_submit at once, so tools never miss a daemon that is starting. */
+export function recordDaemonPid(home: string, cluster: number, pid: number | undefined): void {
+  const meta = readClusterMeta(home, cluster);
+  if (meta && pid !== undefined && meta.daemonPid === undefined) writeClusterMeta(home, { ...meta, daemonPid: pid });
+}
+
 /** The pid of the cluster's daemon while it still runs. */
 export function liveDaemonPid(home: string, cluster: number): number | undefined {
   const pid = readClusterMeta(home, cluster)?.daemonPid;

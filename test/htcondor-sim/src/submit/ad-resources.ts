@@ -45,6 +45,10 @@ export const setResources: AdStep = (hash, ad) => {
   const gpus = hash.get('request_gpus');
   if (gpus !== undefined) ad.RequestGPUs = parseInteger('request_gpus', gpus);
   ad.MemoryUsage = expr('((ResidentSetSize + 1023) / 1024)');
+  for (const a of hash.customResources()) {
+    const name = a.key.slice('request_'.length);
+    ad[`Request${name}`] = parseInteger(a.key, hash.get(a.key) ?? '');
+  }
 };
 
 const DURATIONS: [string, string][] = [

@@ -81,6 +81,6 @@ function fileKb(path: string): number {
 export function unusedWarnings(hash: SubmitHash): string[] {
   return hash
     .unused()
-    .filter((a) => !KNOWN_COMMANDS.has(a.key.toLowerCase()) && !/^request_/i.test(a.key))
+    .filter((a) => !KNOWN_COMMANDS.has(a.key.toLowerCase()))
     .map((a) => `WARNING: the line '${a.key} = ${a.value}' was unused by condor_submit. Is it a typo?`);
 }

@@ -50,6 +50,15 @@ export class SubmitHash {
     return [...this.assignments.values()].filter((a) => /^(\+|my\.)/i.test(a.key));
   }
 
+  /** `request_<name>` commands beyond the standard four: custom resources. */
+  customResources(): Assignment[] {
+    const standard = ['request_cpus', 'request_memory', 'request_disk', 'request_gpus'];
+
+    return [...this.assignments.values()].filter(
+      (a) => /^request_\w+$/i.test(a.key) && !standard.includes(a.key.toLowerCase()),
+    );
+  }
+
   /** Commands that neither a submit command nor a macro reference used. */
   unused(): Assignment[] {
     return [...this.assignments.values()].filter(

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { simBinDir, simEnv, stopDaemons } from '../src/api';
+
+export interface ToolRun {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** A private simulator: its own state root and submit dir, removed afterwards. */
+export interface Sim {
+  home: string;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  run(tool: string, args: string[], extraEnv?: NodeJS.ProcessEnv): ToolRun;
+  file(name: string, text: string, executable?: boolean): string;
+  read(name: string): string;
+  cleanup(): Promise<void>;
+}
+
+/** The compiled simulator the shims run; tests need `npx tsc -p tsconfig.json` first. */
+export function requireBuiltSimulator(): void {
+  const entry = resolve(simBinDir(), '../../../dist/test/htcondor-sim/src/condor-submit.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npx tsc -p tsconfig.json" first`);
+}
+
+export function makeSim(extraEnv: NodeJS.ProcessEnv = {}): Sim {
+  const root = mkdtempSync(join(tmpdir(), 'htcondor-sim-test-'));
+  const home = join(root, 'home');
+  const dir = join(root, 'submit');
+  mkdirSync(home);
+  mkdirSync(dir);
+  const env = simEnv(home, { HTCONDOR_SIM_QUEUE_DELAY_MS: '50', ...extraEnv });
+
+  return {
+    home,
+    dir,
+    env,
+    run(tool, args, more = {}) {
+      const r = spawnSync(tool, args, { cwd: dir, env: { ...env, ...more }, encoding: 'utf8', timeout: 20_000 });
+      return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status ?? -1 };
+    },
+    file(name, text, executable = false) {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      if (executable) chmodSync(path, 0o755);
+      return path;
+    },
+    read: (name) => readFileSync(join(dir, name), 'utf8'),
+    async cleanup() {
+      await stopDaemons(home);
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Reads a file that may not exist yet. */
+export function readIfExists(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+/** A minimal submit description around an executable. */
+export function submitFile(lines: Record<string, string>): string {
+  const body = Object.entries(lines).map(([k, v]) => `${k} = ${v}`);
+
+  return `${body.join('\n')}\nqueue\n`;
+}
