@@ -5,6 +5,9 @@ import * as tar from 'tar';
 
 export type PackResult = { files: number; bytes: number };
 
+// Two zero blocks: a valid tar archive with no entries.
+const EMPTY_ARCHIVE_BYTES = 1024;
+
 /**
  * Packs the project dir and its `<project>.tmp` sibling into one uncompressed
  * tar whose entries are named `<base>/...` and `<base>.tmp/...`, so that the
@@ -19,10 +22,27 @@ export async function packWorkspace(o: {
   const base = path.basename(o.projectDir);
   const roots = await listExistingRoots(parent, [base, `${base}.tmp`]);
   const result: PackResult = { files: 0, bytes: 0 };
+  if (roots.length === 0) {
+    await fs.writeFile(o.archivePath, Buffer.alloc(EMPTY_ARCHIVE_BYTES));
+    return result;
+  }
 
   // Opened first so that a bad archive path fails before any file is read.
-  const out = await fs.open(o.archivePath, 'w', 0o600);
-  const pack = tar.create(
+  // node-tar's own file writer issues one write per header; Node's write
+  // stream batches them, which keeps the pack close to GNU tar's speed.
+  const out = createWriteStream('', {
+    fd: await fs.open(o.archivePath, 'w', 0o600),
+  });
+  try {
+    await pipeline(createPack(parent, roots, result), out);
+  } finally {
+    out.destroy();
+  }
+  return result;
+}
+
+function createPack(parent: string, roots: string[], result: PackResult) {
+  return tar.create(
     {
       cwd: parent,
       portable: false,
@@ -32,12 +52,6 @@ export async function packWorkspace(o: {
     },
     roots,
   );
-
-  // node-tar's own file writer issues one write per header; Node's write
-  // stream batches them, which keeps the pack close to GNU tar's speed.
-  await pipeline(pack, createWriteStream('', { fd: out }));
-
-  return result;
 }
 
 async function listExistingRoots(
