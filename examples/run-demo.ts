@@ -34,7 +34,8 @@ export interface DemoOptions {
 }
 
 export async function runDemo(options: DemoOptions = {}): Promise<number> {
-  const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  const write =
+    options.write ?? ((text: string) => void process.stdout.write(text));
   const repoRoot = findRepoRoot();
   const root = await fs.mkdtemp('/tmp/gitlab-htcondor-demo-');
   // The simulator's pool lives outside /tmp, like a real schedd's spool.
@@ -93,7 +94,11 @@ interface RunSetup {
   signal: AbortSignal;
 }
 
-function runExample(repo: string, root: string, setup: RunSetup): Promise<PipelineResult> {
+function runExample(
+  repo: string,
+  root: string,
+  setup: RunSetup,
+): Promise<PipelineResult> {
   const { printer } = setup;
   return runPipeline({
     repoDir: repo,
@@ -114,7 +119,8 @@ async function copyMergedResult(
   root: string,
   outputDir: string,
 ): Promise<string> {
-  const archive = result.jobs.find((job) => job.name === 'merge')?.result?.artifactsArchive;
+  const merge = result.jobs.find((job) => job.name === 'merge');
+  const archive = merge?.result?.artifactsArchive;
   if (!archive) {
     throw new Error('the merge job kept no artifacts');
   }

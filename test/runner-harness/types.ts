@@ -97,7 +97,7 @@ export interface JobResult {
 
 export interface RunJobOptions {
   driver: DriverSpec;
-  /** Overrides of the runner's own environment (PATH etc.); undefined unsets. */
+  /** Changes to the runner's own environment (PATH…); undefined unsets. */
   env?: Record<string, string | undefined>;
   onTrace?: (chunk: string) => void;
   /** Overrides the job's timeoutS. */
@@ -105,7 +105,7 @@ export interface RunJobOptions {
   cancelAfterMs?: number;
   /** Where upload_artifacts writes `<id>/artifacts.tar.gz`. */
   artifactsDir?: string;
-  /** `[[runners]] builds_dir` / `cache_dir`, used when config_exec is absent. */
+  /** `[[runners]]` builds_dir / cache_dir, used without config_exec. */
   buildsDir?: string;
   cacheDir?: string;
   concurrentId?: number;

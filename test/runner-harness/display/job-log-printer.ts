@@ -63,7 +63,9 @@ export class JobLogPrinter {
 
   private emit(name: string, view: JobView, text: string): void {
     const lines = text.split('\n');
-    const shown = view.prefixed ? lines.map((line) => `[${name}] ${line}`) : lines;
+    const shown = view.prefixed
+      ? lines.map((line) => `[${name}] ${line}`)
+      : lines;
     this.write(shown.join('\n') + '\n');
   }
 }

@@ -4,7 +4,8 @@
  * kept or stripped.
  */
 
-const SECTION_MARKER = /section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]]*\])?\r\x1b\[0K/g;
+const SECTION_MARKER =
+  /section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]]*\])?\r\x1b\[0K/g;
 const ERASE_LINE = /\x1b\[0K/g;
 const COLOUR = /\x1b\[[0-9;]*m/g;
 

@@ -10,12 +10,13 @@ export function expandValue(
   value: string,
   lookup: (key: string) => string | undefined,
 ): string {
-  return value.replace(REFERENCE, (_m, whole: string, braced?: string, bare?: string) => {
-    if (whole === '$') {
-      return '$';
-    }
-    return lookup(braced ?? bare ?? '') ?? '';
-  });
+  const replace = (
+    _match: string,
+    whole: string,
+    braced?: string,
+    bare?: string,
+  ): string => (whole === '$' ? '$' : (lookup(braced ?? bare ?? '') ?? ''));
+  return value.replace(REFERENCE, replace);
 }
 
 /** One pass against the unexpanded values; the last definition wins. */

@@ -22,7 +22,8 @@ export interface ResolvedJob extends JobSpec {
 }
 
 export async function resolveJob(spec: JobSpec): Promise<ResolvedJob> {
-  const head = spec.sha && spec.ref ? undefined : await readCommit(spec.repoUrl);
+  const known = spec.sha !== undefined && spec.ref !== undefined;
+  const head = known ? undefined : await readCommit(spec.repoUrl);
   const sha = spec.sha ?? head?.sha ?? '';
   const ref = spec.ref ?? head?.ref ?? 'main';
 

@@ -29,8 +29,9 @@ export function buildAllVariables(
   payload: JobVariable[],
   runner: RunnerValues,
 ): JobVariable[] {
-  const flags = Object.entries(FEATURE_FLAGS).map(([k, v]) => plain(k, String(v)));
-  const head: JobVariable[] = [...flags];
+  const head = Object.entries(FEATURE_FLAGS).map(([key, on]) =>
+    plain(key, String(on)),
+  );
   if (runner.image) {
     head.push(plain('CI_JOB_IMAGE', runner.image));
   }

@@ -19,7 +19,8 @@ export function validateJobSpec(spec: JobSpec): void {
   }
   for (const variable of spec.variables ?? []) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable.key)) {
-      problems.push(`variable name ${JSON.stringify(variable.key)} is not valid`);
+      const name = JSON.stringify(variable.key);
+      problems.push(`variable name ${name} is not valid`);
     }
   }
   if (problems.length > 0) {

@@ -13,19 +13,22 @@ import {
   readScript,
   readVariables,
 } from './ci-values';
-import { readArtifacts, readImage, readJob } from './ci-job';
-import { parseDuration } from './duration';
+import { readArtifacts, readImage, readJob, readTimeout } from './ci-job';
 
 const DEFAULT_STAGES = ['.pre', 'build', 'test', 'deploy', '.post'];
-const GLOBAL_KEYS = ['stages', 'default', 'variables', 'image', 'before_script', 'after_script'];
-const DEFAULT_KEYS = ['image', 'before_script', 'after_script', 'timeout', 'artifacts'];
+const SCRIPT_KEYS = ['image', 'before_script', 'after_script'];
+const GLOBAL_KEYS = ['stages', 'default', 'variables', ...SCRIPT_KEYS];
+const DEFAULT_KEYS = [...SCRIPT_KEYS, 'timeout', 'artifacts'];
 const RESERVED = ['include', 'workflow', 'cache', 'services', 'spec', 'pages'];
 
-export function parseCiFile(text: string, fileName = '.gitlab-ci.yml'): CiPipeline {
+export function parseCiFile(
+  text: string,
+  fileName = '.gitlab-ci.yml',
+): CiPipeline {
   const problems = new Problems();
   const doc: unknown = parse(text);
   if (!isRecord(doc)) {
-    throw new Error(`${fileName}: the document must be a map of keys to values`);
+    throw new Error(`${fileName}: the document must be a map of keywords`);
   }
 
   const stages = readStages(doc.stages, problems);
@@ -54,27 +57,36 @@ function readStages(value: unknown, problems: Problems): string[] {
     return DEFAULT_STAGES;
   }
   const list = readScript(value, 'stages', problems) ?? [];
-  return ['.pre', ...list.filter((s) => s !== '.pre' && s !== '.post'), '.post'];
+  const own = list.filter((stage) => stage !== '.pre' && stage !== '.post');
+  return ['.pre', ...own, '.post'];
 }
 
-function readDefaults(doc: Record<string, unknown>, problems: Problems): CiDefaults {
+function readDefaults(
+  doc: Record<string, unknown>,
+  problems: Problems,
+): CiDefaults {
   const section = doc.default ?? {};
   if (!isRecord(section)) {
     problems.add('default', 'must be a map');
     return {};
   }
   checkKeys(section, DEFAULT_KEYS, 'default', problems);
+  // The old top-level image/before_script/after_script act as defaults.
   const pick = (key: string): unknown => section[key] ?? doc[key];
-  const timeout = section.timeout;
-  const timeoutS = timeout === undefined ? undefined : parseDuration(timeout);
-  if (timeout !== undefined && timeoutS === undefined) {
-    problems.add('default.timeout', `cannot read duration ${JSON.stringify(timeout)}`);
-  }
+  const where = (key: string): string => `default.${key}`;
   return {
-    image: readImage(pick('image'), 'default.image', problems),
-    beforeScript: readScript(pick('before_script'), 'default.before_script', problems),
-    afterScript: readScript(pick('after_script'), 'default.after_script', problems),
-    timeoutS,
-    artifacts: readArtifacts(section.artifacts, 'default.artifacts', problems),
+    image: readImage(pick('image'), where('image'), problems),
+    beforeScript: readScript(
+      pick('before_script'),
+      where('before_script'),
+      problems,
+    ),
+    afterScript: readScript(
+      pick('after_script'),
+      where('after_script'),
+      problems,
+    ),
+    timeoutS: readTimeout(section.timeout, where('timeout'), problems),
+    artifacts: readArtifacts(section.artifacts, where('artifacts'), problems),
   };
 }

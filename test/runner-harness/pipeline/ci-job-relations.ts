@@ -10,8 +10,16 @@ export function readParallel(
   if (value === undefined) {
     return undefined;
   }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 200) {
-    problems.add(`${name}.parallel`, 'must be a whole number from 1 to 200 (matrix is not supported)');
+  const valid =
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 1 &&
+    value <= 200;
+  if (!valid) {
+    problems.add(
+      `${name}.parallel`,
+      'must be a whole number from 1 to 200 (matrix is not supported)',
+    );
     return undefined;
   }
   return value;
@@ -37,7 +45,10 @@ export function readNeeds(
       checkKeys(entry, ['job', 'artifacts'], `${name}.needs`, problems);
       return [{ job: entry.job, artifacts: entry.artifacts !== false }];
     }
-    problems.add(`${name}.needs`, 'entries must be job names or {job, artifacts}');
+    problems.add(
+      `${name}.needs`,
+      'entries must be job names or {job, artifacts}',
+    );
     return [];
   });
 }
@@ -57,6 +68,9 @@ export function readAllowFailure(
       return { exitCodes: codes as number[] };
     }
   }
-  problems.add(`${name}.allow_failure`, 'must be true, false or {exit_codes: N | [N, ...]}');
+  problems.add(
+    `${name}.allow_failure`,
+    'must be true, false or {exit_codes: N | [N, ...]}',
+  );
   return false;
 }

@@ -13,8 +13,18 @@ import { parseDuration } from './duration';
 import { readAllowFailure, readNeeds, readParallel } from './ci-job-relations';
 
 const JOB_KEYS = [
-  'stage', 'image', 'script', 'before_script', 'after_script', 'variables',
-  'parallel', 'needs', 'dependencies', 'artifacts', 'allow_failure', 'timeout',
+  'stage',
+  'image',
+  'script',
+  'before_script',
+  'after_script',
+  'variables',
+  'parallel',
+  'needs',
+  'dependencies',
+  'artifacts',
+  'allow_failure',
+  'timeout',
 ];
 const ARTIFACT_KEYS = ['paths', 'when', 'name', 'expire_in'];
 const ARTIFACT_WHEN = ['on_success', 'on_failure', 'always'];
@@ -36,34 +46,55 @@ export function readJob(
     return undefined;
   }
   checkKeys(body, JOB_KEYS, name, problems);
-  const stage = typeof body.stage === 'string' ? body.stage : 'test';
-  if (!ctx.stages.includes(stage)) {
-    problems.add(`${name}.stage`, `"${stage}" is not one of the stages ${ctx.stages.join(', ')}`);
-  }
-  const script = readScript(body.script, `${name}.script`, problems);
-  if (!script || script.length === 0) {
+  const at = (key: string): string => `${name}.${key}`;
+  const stage = readStage(body.stage, at('stage'), ctx.stages, problems);
+  const script = readScript(body.script, at('script'), problems) ?? [];
+  if (script.length === 0) {
     problems.add(name, 'a job needs a non-empty script');
   }
 
-  const before = readScript(body.before_script, `${name}.before_script`, problems);
-  const after = readScript(body.after_script, `${name}.after_script`, problems);
+  const { defaults } = ctx;
+  const before = readScript(body.before_script, at('before_script'), problems);
+  const after = readScript(body.after_script, at('after_script'), problems);
+  const own = readVariables(body.variables, at('variables'), problems);
   return {
     name,
     stage,
-    image: readImage(body.image, `${name}.image`, problems) ?? ctx.defaults.image,
-    script: [...(before ?? ctx.defaults.beforeScript ?? []), ...(script ?? [])],
-    afterScript: after ?? ctx.defaults.afterScript ?? [],
-    variables: mergeVariables(ctx.globals, readVariables(body.variables, `${name}.variables`, problems)),
+    image: readImage(body.image, at('image'), problems) ?? defaults.image,
+    script: [...(before ?? defaults.beforeScript ?? []), ...script],
+    afterScript: after ?? defaults.afterScript ?? [],
+    variables: mergeVariables(ctx.globals, own),
     parallel: readParallel(body.parallel, name, problems),
     needs: readNeeds(body.needs, name, problems),
-    dependencies: readScript(body.dependencies, `${name}.dependencies`, problems),
-    artifacts: readArtifacts(body.artifacts, `${name}.artifacts`, problems) ?? ctx.defaults.artifacts,
+    dependencies: readScript(body.dependencies, at('dependencies'), problems),
+    artifacts:
+      readArtifacts(body.artifacts, at('artifacts'), problems) ??
+      defaults.artifacts,
     allowFailure: readAllowFailure(body.allow_failure, name, problems),
-    timeoutS: readTimeout(body.timeout, name, problems) ?? ctx.defaults.timeoutS,
+    timeoutS:
+      readTimeout(body.timeout, at('timeout'), problems) ?? defaults.timeoutS,
   };
 }
 
-export function readImage(value: unknown, where: string, problems: Problems): string | undefined {
+function readStage(
+  value: unknown,
+  where: string,
+  stages: string[],
+  problems: Problems,
+): string {
+  const stage = typeof value === 'string' ? value : 'test';
+  if (!stages.includes(stage)) {
+    const known = stages.join(', ');
+    problems.add(where, `"${stage}" is not one of the stages ${known}`);
+  }
+  return stage;
+}
+
+export function readImage(
+  value: unknown,
+  where: string,
+  problems: Problems,
+): string | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -92,8 +123,10 @@ export function readArtifacts(
   }
   checkKeys(value, ARTIFACT_KEYS, where, problems);
   const paths = readScript(value.paths, `${where}.paths`, problems) ?? [];
-  for (const path of paths.filter((p) => p.startsWith('/') || p.split('/').includes('..'))) {
-    problems.add(`${where}.paths`, `${path} must be relative to the project dir`);
+  const outside = (path: string): boolean =>
+    path.startsWith('/') || path.split('/').includes('..');
+  for (const path of paths.filter(outside)) {
+    problems.add(`${where}.paths`, `${path} must stay in the project dir`);
   }
   const when = value.when ?? 'on_success';
   if (typeof when !== 'string' || !ARTIFACT_WHEN.includes(when)) {
@@ -103,17 +136,23 @@ export function readArtifacts(
     paths,
     when: when as ArtifactsSpec['when'],
     ...(typeof value.name === 'string' ? { name: value.name } : {}),
-    ...(typeof value.expire_in === 'string' ? { expireIn: value.expire_in } : {}),
+    ...(typeof value.expire_in === 'string'
+      ? { expireIn: value.expire_in }
+      : {}),
   };
 }
 
-function readTimeout(value: unknown, name: string, problems: Problems): number | undefined {
+export function readTimeout(
+  value: unknown,
+  where: string,
+  problems: Problems,
+): number | undefined {
   if (value === undefined) {
     return undefined;
   }
   const seconds = parseDuration(value);
   if (seconds === undefined) {
-    problems.add(`${name}.timeout`, `cannot read duration ${JSON.stringify(value)}`);
+    problems.add(where, `cannot read duration ${JSON.stringify(value)}`);
   }
   return seconds;
 }

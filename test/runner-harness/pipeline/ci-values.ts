@@ -14,7 +14,7 @@ export class Problems {
   throwIfAny(file: string): void {
     if (this.list.length > 0) {
       const lines = this.list.map((p) => `  - ${p}`).join('\n');
-      throw new Error(`${file} is not supported by the runner harness:\n${lines}`);
+      throw new Error(`${file} cannot run in the runner harness:\n${lines}`);
     }
   }
 }
@@ -31,7 +31,8 @@ export function checkKeys(
 ): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      problems.add(where, `key "${key}" is not supported (supported: ${allowed.join(', ')})`);
+      const known = allowed.join(', ');
+      problems.add(where, `key "${key}" is not supported (known: ${known})`);
     }
   }
 }
@@ -45,7 +46,7 @@ export function readScript(
   if (value === undefined || value === null) {
     return undefined;
   }
-  const flat = typeof value === 'string' ? [value] : Array.isArray(value) ? value.flat(9) : [value];
+  const flat = Array.isArray(value) ? value.flat(9) : [value];
   if (!flat.every((line) => typeof line === 'string')) {
     problems.add(where, 'must be a string or a list of strings');
     return undefined;
@@ -68,24 +69,31 @@ export function readVariables(
   return Object.entries(value).flatMap(([key, raw]) => {
     const variable = readVariable(key, raw);
     if (!variable) {
-      problems.add(`${where}.${key}`, 'must be a string, a number or {value, description, expand}');
+      const shapes = 'a string, a number or {value, description, expand}';
+      problems.add(`${where}.${key}`, `must be ${shapes}`);
     }
     return variable ? [variable] : [];
   });
 }
 
+const VARIABLE_KEYS = ['value', 'description', 'expand'];
+
 function readVariable(key: string, raw: unknown): JobVariable | undefined {
-  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') {
+  if (isScalar(raw)) {
     return { key, value: String(raw), public: true };
   }
-  if (!isRecord(raw) || raw.value === undefined) {
+  if (!isRecord(raw) || !isScalar(raw.value)) {
     return undefined;
   }
-  const unknownKeys = Object.keys(raw).filter((k) => !['value', 'description', 'expand'].includes(k));
-  if (unknownKeys.length > 0 || typeof raw.value === 'object') {
+  if (Object.keys(raw).some((k) => !VARIABLE_KEYS.includes(k))) {
     return undefined;
   }
-  return { key, value: String(raw.value), public: true, raw: raw.expand === false };
+  const value = String(raw.value);
+  return { key, value, public: true, raw: raw.expand === false };
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return ['string', 'number', 'boolean'].includes(typeof value);
 }
 
 /** Later definitions of a name replace earlier ones, keeping first position. */

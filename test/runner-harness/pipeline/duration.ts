@@ -23,7 +23,8 @@ export function parseDuration(value: unknown): number | undefined {
   }
 
   let total = 0;
-  const parts = text.replace(/\band\b|,/g, ' ').matchAll(/(\d+)\s*([a-z]+)|(\S+)/g);
+  const words = text.replace(/\band\b|,/g, ' ');
+  const parts = words.matchAll(/(\d+)\s*([a-z]+)|(\S+)/g);
   for (const [, amount, unit] of parts) {
     const factor = UNITS.find(([pattern]) => pattern.test(unit ?? ''))?.[1];
     if (amount === undefined || factor === undefined) {

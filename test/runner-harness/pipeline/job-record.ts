@@ -3,7 +3,10 @@ import { JobResult } from '../types';
 import { PipelineJobRecord } from './pipeline-types';
 import { PlannedJob } from './plan';
 
-export function toJobRecord(job: PlannedJob, result: JobResult): PipelineJobRecord {
+export function toJobRecord(
+  job: PlannedJob,
+  result: JobResult,
+): PipelineJobRecord {
   return {
     name: job.name,
     stage: job.def.stage,

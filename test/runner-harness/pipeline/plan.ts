@@ -18,38 +18,31 @@ export interface PlannedJob {
   artifactSources: string[];
 }
 
+interface Relations {
+  prerequisites: string[];
+  artifactSources: string[];
+}
+
 export function planPipeline(ci: CiPipeline, firstJobId: number): PlannedJob[] {
   const stageOf = (job: CiJob): number => ci.stages.indexOf(job.stage);
   const ordered = [...ci.jobs].sort((a, b) => stageOf(a) - stageOf(b));
-  const instances = new Map(ordered.map((job) => [job.name, instanceNames(job)]));
+  const instances = new Map(ordered.map((j) => [j.name, instanceNames(j)]));
   const problems = new Problems();
-  const expand = (names: string[], where: string): string[] =>
-    names.flatMap((n) => {
-      const found = instances.get(n);
-      if (!found) {
-        problems.add(where, `refers to unknown job "${n}"`);
-      }
-      return found ?? [];
-    });
 
   let nextId = firstJobId;
   const planned = ordered.flatMap((job) => {
-    const earlier = ordered.filter((other) => stageOf(other) < stageOf(job));
-    const earlierNames = earlier.flatMap((other) => instances.get(other.name) ?? []);
-    const needs = job.needs && expand(job.needs.map((n) => n.job), `${job.name}.needs`);
-    const needArtifacts = job.needs?.filter((n) => n.artifacts).map((n) => n.job);
-    const sources = job.dependencies
-      ? expand(job.dependencies, `${job.name}.dependencies`)
-      : needArtifacts ? expand(needArtifacts, `${job.name}.needs`) : earlierNames;
-
+    const earlier = ordered
+      .filter((other) => stageOf(other) < stageOf(job))
+      .flatMap((other) => instances.get(other.name) ?? []);
+    const relations = relate(job, earlier, instances, problems);
+    const total = job.parallel;
     return (instances.get(job.name) ?? []).map((name, i) => ({
       name,
       def: job,
       stageIndex: stageOf(job),
       id: nextId++,
-      ...(job.parallel ? { parallel: { index: i + 1, total: job.parallel } } : {}),
-      prerequisites: needs ?? earlierNames,
-      artifactSources: sources,
+      ...(total ? { parallel: { index: i + 1, total } } : {}),
+      ...relations,
     }));
   });
   checkCycles(planned, problems);
@@ -57,12 +50,42 @@ export function planPipeline(ci: CiPipeline, firstJobId: number): PlannedJob[] {
   return planned;
 }
 
+/**
+ * Without `needs`, a job waits for every earlier stage and downloads from
+ * it; `needs` narrows both, and `dependencies` narrows the downloads.
+ */
+function relate(
+  job: CiJob,
+  earlier: string[],
+  instances: Map<string, string[]>,
+  problems: Problems,
+): Relations {
+  const expand = (names: string[], key: string): string[] =>
+    names.flatMap((name) => {
+      const found = instances.get(name);
+      if (!found) {
+        problems.add(`${job.name}.${key}`, `refers to unknown job "${name}"`);
+      }
+      return found ?? [];
+    });
+
+  const needs = job.needs?.map((need) => need.job);
+  const needed = job.needs?.filter((n) => n.artifacts).map((n) => n.job);
+  const prerequisites = needs ? expand(needs, 'needs') : earlier;
+  let artifactSources = needed ? expand(needed, 'needs') : earlier;
+  if (job.dependencies) {
+    artifactSources = expand(job.dependencies, 'dependencies');
+  }
+  return { prerequisites, artifactSources };
+}
+
 function instanceNames(job: CiJob): string[] {
   const total = job.parallel;
   if (!total) {
     return [job.name];
   }
-  return Array.from({ length: total }, (_, i) => `${job.name} ${i + 1}/${total}`);
+  const names = Array.from({ length: total }, (_, i) => i + 1);
+  return names.map((index) => `${job.name} ${index}/${total}`);
 }
 
 function checkCycles(jobs: PlannedJob[], problems: Problems): void {

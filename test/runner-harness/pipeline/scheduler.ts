@@ -8,7 +8,10 @@ import { PipelineJobRecord } from './pipeline-types';
 import { PlannedJob } from './plan';
 import { SlotPool } from './slot-pool';
 
-export type RunOne = (job: PlannedJob, slot: number) => Promise<PipelineJobRecord>;
+export type RunOne = (
+  job: PlannedJob,
+  slot: number,
+) => Promise<PipelineJobRecord>;
 type Records = Map<string, PipelineJobRecord>;
 
 export async function runScheduled(
@@ -60,12 +63,16 @@ function blocks(record: PipelineJobRecord | undefined): boolean {
 }
 
 /** Marks waiting jobs that can no longer run, until nothing changes. */
-function settleBlocked(waiting: PlannedJob[], records: Records, canceled: boolean): void {
+function settleBlocked(
+  waiting: PlannedJob[],
+  records: Records,
+  canceled: boolean,
+): void {
   let changed = true;
   while (changed) {
     changed = false;
     for (const job of [...waiting]) {
-      const blocked = job.prerequisites.some((name) => blocks(records.get(name)));
+      const blocked = job.prerequisites.some((n) => blocks(records.get(n)));
       if (canceled || blocked) {
         waiting.splice(waiting.indexOf(job), 1);
         records.set(job.name, notRun(job, canceled ? 'canceled' : 'skipped'));
@@ -75,7 +82,10 @@ function settleBlocked(waiting: PlannedJob[], records: Records, canceled: boolea
   }
 }
 
-function notRun(job: PlannedJob, status: 'canceled' | 'skipped'): PipelineJobRecord {
+function notRun(
+  job: PlannedJob,
+  status: 'canceled' | 'skipped',
+): PipelineJobRecord {
   return {
     name: job.name,
     stage: job.def.stage,

@@ -50,9 +50,8 @@ async function readBuildExitCode(file: string): Promise<StageResult> {
   const firstLine = content.split('\n')[0] ?? '';
   const exitCode = parseAtoi(firstLine);
   if (exitCode === undefined) {
-    return systemFailure(
-      `parsing build exit code from ${file}: invalid syntax ${JSON.stringify(firstLine)}`,
-    );
+    const shown = JSON.stringify(firstLine);
+    return systemFailure(`reading build exit code from ${file}: ${shown}`);
   }
   return { kind: 'build_failure', exitCode };
 }

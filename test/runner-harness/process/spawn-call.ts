@@ -43,16 +43,7 @@ export function spawnCall(req: CallRequest): RunningCall {
   pipeText(child.stdout, req.onStdout);
   pipeText(child.stderr, req.onStderr);
 
-  let finish: (outcome: Omit<CallOutcome, 'ms'>) => void = () => undefined;
-  const done = new Promise<CallOutcome>((resolve) => {
-    let settled = false;
-    finish = (outcome) => {
-      if (!settled) {
-        settled = true;
-        resolve({ ...outcome, ms: Date.now() - started });
-      }
-    };
-  });
+  const { done, finish } = settleOnce(started);
   child.on('error', (err) =>
     finish({ code: null, signal: null, gaveUp: false, startError: err }),
   );
@@ -68,6 +59,26 @@ export function spawnCall(req: CallRequest): RunningCall {
   });
   void done.then(terminate.stopTimers);
   return { done, terminate: terminate.start };
+}
+
+type Finish = (outcome: Omit<CallOutcome, 'ms'>) => void;
+
+/** The first of exit, start error or giving up decides the outcome. */
+function settleOnce(started: number): {
+  done: Promise<CallOutcome>;
+  finish: Finish;
+} {
+  let finish: Finish = () => undefined;
+  const done = new Promise<CallOutcome>((resolve) => {
+    let settled = false;
+    finish = (outcome) => {
+      if (!settled) {
+        settled = true;
+        resolve({ ...outcome, ms: Date.now() - started });
+      }
+    };
+  });
+  return { done, finish };
 }
 
 function createTerminator(

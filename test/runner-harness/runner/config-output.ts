@@ -24,7 +24,8 @@ export function parseConfigOutput(stdout: string): ConfigOutput {
   try {
     doc = JSON.parse(stdout);
   } catch (err) {
-    throw new Error(`error while parsing JSON output: ${(err as Error).message}`);
+    const reason = (err as Error).message;
+    throw new Error(`error while parsing JSON output: ${reason}`);
   }
   if (doc === null) {
     return {};

@@ -94,7 +94,10 @@ export async function callPhaseExec(
 
 function isCancelled(state: JobState, call: DriverCall): boolean {
   const { aborted, canceled } = state.control;
-  return (call.scope === 'job' && aborted) || (call.scope === 'user' && canceled);
+  if (call.scope === 'user') {
+    return canceled || aborted;
+  }
+  return call.scope === 'job' && aborted;
 }
 
 function trackCall(
@@ -119,10 +122,11 @@ function killTimeouts(driver: DriverSpec): {
   gracefulKillMs: number;
   forceKillMs: number;
 } {
-  const pick = (value: number | undefined, fallback: number): number =>
-    value !== undefined && value > 0 ? value : fallback;
+  // Like the runner, values <= 0 or unset fall back to the defaults.
+  const ms = (value: number | undefined, fallback: number): number =>
+    (value !== undefined && value > 0 ? value : fallback) * 1000;
   return {
-    gracefulKillMs: pick(driver.gracefulKillTimeoutS, DEFAULT_GRACEFUL_KILL_S) * 1000,
-    forceKillMs: pick(driver.forceKillTimeoutS, DEFAULT_FORCE_KILL_S) * 1000,
+    gracefulKillMs: ms(driver.gracefulKillTimeoutS, DEFAULT_GRACEFUL_KILL_S),
+    forceKillMs: ms(driver.forceKillTimeoutS, DEFAULT_FORCE_KILL_S),
   };
 }

@@ -2,7 +2,7 @@
  * The job as GitLab records it after the runner's final update, and the
  * closing line the runner writes into the trace.
  */
-import { CallRecord, JobResult } from '../types';
+import { FailureReason, JobResult } from '../types';
 import { formatGoDuration } from './go-duration';
 import { JobState } from './job-state';
 import { JobOutcome } from './outcome';
@@ -13,27 +13,37 @@ export function finishJob(state: JobState, outcome: JobOutcome): JobResult {
 
   const base = {
     trace: state.trace.text(),
-    calls: [...state.calls] as CallRecord[],
+    calls: [...state.calls],
     projectDir: state.projectDir,
-    ...(state.artifactsArchive ? { artifactsArchive: state.artifactsArchive } : {}),
   };
+  const archive = state.artifactsArchive;
+  const withArchive = archive ? { ...base, artifactsArchive: archive } : base;
+  return recordOf(final, withArchive);
+}
+
+function recordOf(
+  final: JobOutcome,
+  base: Omit<JobResult, 'status'>,
+): JobResult {
   switch (final.kind) {
     case 'success':
       return { status: 'success', ...base };
     case 'canceled':
       return { status: 'canceled', ...base };
     case 'timeout':
-      return { status: 'failed', failureReason: 'job_execution_timeout', ...base };
+      return failed('job_execution_timeout', base);
     case 'build_failure':
-      return {
-        status: 'failed',
-        failureReason: 'script_failure',
-        exitCode: final.exitCode,
-        ...base,
-      };
+      return { ...failed('script_failure', base), exitCode: final.exitCode };
     case 'system_failure':
-      return { status: 'failed', failureReason: 'runner_system_failure', ...base };
+      return failed('runner_system_failure', base);
   }
+}
+
+function failed(
+  failureReason: FailureReason,
+  base: Omit<JobResult, 'status'>,
+): JobResult {
+  return { status: 'failed', failureReason, ...base };
 }
 
 function effectiveOutcome(state: JobState, outcome: JobOutcome): JobOutcome {
@@ -52,11 +62,14 @@ function writeClosingLine(state: JobState, final: JobOutcome): void {
       return trace.error('ERROR: Job failed: canceled');
     case 'timeout': {
       const limit = formatGoDuration(state.job.timeoutS);
-      return trace.error(`ERROR: Job failed: execution took longer than ${limit} seconds`);
+      const text = `execution took longer than ${limit} seconds`;
+      return trace.error(`ERROR: Job failed: ${text}`);
     }
     case 'build_failure':
       return trace.error(`ERROR: Job failed: exit code ${final.exitCode}`);
     case 'system_failure':
-      return trace.error(`ERROR: Job failed (system failure): ${final.message}`);
+      return trace.error(
+        `ERROR: Job failed (system failure): ${final.message}`,
+      );
   }
 }

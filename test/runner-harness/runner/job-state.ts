@@ -51,7 +51,8 @@ export class JobState {
     const shared = this.config.builds_dir_is_shared
       ? `/${RUNNER_SHORT_TOKEN}/${this.concurrentProjectId}`
       : '';
-    return `${this.buildsDir.replace(/\/+$/, '')}${shared}/${this.job.projectPath}`;
+    const root = this.buildsDir.replace(/\/+$/, '');
+    return `${root}${shared}/${this.job.projectPath}`;
   }
 
   get tmpDir(): string {

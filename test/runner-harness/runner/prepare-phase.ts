@@ -88,13 +88,9 @@ async function runConfigExec(
 }
 
 function writeStartupMessage(state: JobState): void {
-  const driver = state.config.driver;
-  const name = driver?.name;
-  const version = driver?.version;
-  let suffix = '';
-  if (name !== undefined) {
-    suffix = version === undefined ? ` with driver ${name}` : ` with driver ${name} ${version}`;
-  }
+  const { name, version } = state.config.driver ?? {};
+  const driver = [name, name && version].filter(Boolean).join(' ');
+  const suffix = driver ? ` with driver ${driver}` : '';
   state.trace.line(`Using Custom executor${suffix}...`);
 }
 

@@ -31,7 +31,10 @@ export function startJob(spec: JobSpec, options: RunJobOptions): JobHandle {
   return { result, cancel: () => control.cancel() };
 }
 
-export function runJob(spec: JobSpec, options: RunJobOptions): Promise<JobResult> {
+export function runJob(
+  spec: JobSpec,
+  options: RunJobOptions,
+): Promise<JobResult> {
   return startJob(spec, options).result;
 }
 
@@ -56,12 +59,13 @@ async function executeJob(
 }
 
 async function prepareAndRun(state: JobState): Promise<JobOutcome> {
-  const git = buildGitSource(state.job, state.payload);
-  const response = buildJobResponse(state.job, state.payload, git.refspecs, git.depth);
+  const { job, payload, trace } = state;
+  const git = buildGitSource(job, payload);
+  const response = buildJobResponse(job, payload, git.refspecs, git.depth);
 
-  state.trace.sectionStart('prepare_executor', 'Preparing the "custom" executor');
+  trace.sectionStart('prepare_executor', 'Preparing the "custom" executor');
   const prepared = await prepareExecutor(state, response);
-  state.trace.sectionEnd('prepare_executor');
+  trace.sectionEnd('prepare_executor');
   if (!prepared.ok) {
     return prepared.outcome;
   }
@@ -74,6 +78,8 @@ async function prepareAndRun(state: JobState): Promise<JobOutcome> {
 }
 
 function writeHeader(state: JobState): void {
-  state.trace.line(`Running with gitlab-runner ${RUNNER_VERSION} (${RUNNER_REVISION})`);
-  state.trace.line(`  on runner-harness ${RUNNER_SHORT_TOKEN}, system ID: s_harness0001`);
+  const { trace } = state;
+  const version = `${RUNNER_VERSION} (${RUNNER_REVISION})`;
+  trace.line(`Running with gitlab-runner ${version}`);
+  trace.line(`  on runner-harness ${RUNNER_SHORT_TOKEN}, system ID: s_harness`);
 }

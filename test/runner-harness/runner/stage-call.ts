@@ -20,12 +20,14 @@ const DESCRIPTIONS: Record<string, string> = {
   archive_cache_on_failure: 'Saving cache for failed job',
   upload_artifacts_on_success: 'Uploading artifacts for successful job',
   upload_artifacts_on_failure: 'Uploading artifacts for failed job',
-  cleanup_file_variables: 'Cleaning up project directory and file based variables',
+  cleanup_file_variables:
+    'Cleaning up project directory and file based variables',
 };
 
 const RENAME_WARNING =
   "WARNING: Starting with version 17.0 the 'build_script' stage will be " +
-  "replaced with 'step_script': https://gitlab.com/groups/gitlab-org/-/epics/6112";
+  "replaced with 'step_script': " +
+  'https://gitlab.com/groups/gitlab-org/-/epics/6112';
 
 export async function runStage(
   state: JobState,

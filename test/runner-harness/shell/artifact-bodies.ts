@@ -8,13 +8,16 @@ import { writeExports } from './exports-block';
 import { ScriptContext } from './script-context';
 import { shellEscape } from './shell-escape';
 
-export function writeDownloadArtifacts(w: BodyWriter, ctx: ScriptContext): void {
+export function writeDownloadArtifacts(
+  w: BodyWriter,
+  ctx: ScriptContext,
+): void {
   writeExports(w, ctx.variables, ctx.tmpDir);
   w.command('cd', ctx.projectDir);
   for (const dep of ctx.downloads) {
     w.notice(`Downloading artifacts for ${dep.name} (${dep.id})...`);
     w.command('tar', '-xzf', dep.archive, '-C', ctx.projectDir);
-    w.line('echo ' + shellEscape('Downloading artifacts from coordinator... ok'));
+    w.command('echo', 'Downloading artifacts from coordinator... ok');
   }
 }
 
@@ -35,7 +38,11 @@ export function writeUploadArtifacts(w: BodyWriter, ctx: ScriptContext): void {
   );
 }
 
-function writeCollect(w: BodyWriter, pattern: string, projectDir: string): void {
+function writeCollect(
+  w: BodyWriter,
+  pattern: string,
+  projectDir: string,
+): void {
   w.line('_harness_n=${#_harness_files[@]}');
   w.line(`for _harness_f in ${globWord(pattern)}; do`);
   w.line('  if [ -e "$_harness_f" ]; then _harness_files+=("$_harness_f"); fi');
@@ -72,8 +79,8 @@ function writeArchive(w: BodyWriter, archive: string): void {
     `tar -czf ${shellEscape(archive + '.part')} -- "\${_harness_files[@]}"`,
   );
   w.command('mv', '-f', archive + '.part', archive);
-  w.line(
-    'echo ' +
-      shellEscape('Uploading artifacts as "archive" to coordinator... 201 Created'),
+  w.command(
+    'echo',
+    'Uploading artifacts as "archive" to coordinator... 201 Created',
   );
 }

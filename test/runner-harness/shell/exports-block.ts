@@ -25,7 +25,8 @@ export function writeExports(
     if (!variable.file) {
       w.line(`export ${variable.key}=${shellEscape(variable.value)}`);
     } else if (mode === 'paths') {
-      w.line(`export ${variable.key}=${shellEscape(filePath(tmpDir, variable))}`);
+      const path = shellEscape(filePath(tmpDir, variable));
+      w.line(`export ${variable.key}=${path}`);
     } else {
       writeFileVariable(w, variable, tmpDir);
     }

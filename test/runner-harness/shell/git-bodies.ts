@@ -71,7 +71,9 @@ function writeFetch(w: BodyWriter, ctx: ScriptContext, template: string): void {
     () => w.command('git', 'remote', 'set-url', 'origin', url),
   );
 
-  const agent = `http.userAgent=gitlab-runner ${ctx.runnerVersion} ${ctx.userAgentPlatform}`;
+  const agent =
+    `http.userAgent=gitlab-runner ${ctx.runnerVersion} ` +
+    ctx.userAgentPlatform;
   const fetch = ['git', '-c', agent, 'fetch', 'origin'];
   fetch.push('--no-recurse-submodules', ...ctx.git.refspecs);
   if (depth > 0) {
@@ -86,8 +88,10 @@ function writeFetch(w: BodyWriter, ctx: ScriptContext, template: string): void {
 
 function writeCheckout(w: BodyWriter, ctx: ScriptContext): void {
   const { sha, ref } = ctx.git;
-  w.notice(`Checking out ${sha.slice(0, 8)} as detached HEAD (ref is ${ref})...`);
-  w.command('git', '-c', 'submodule.recurse=false', 'checkout', '-f', '-q', sha);
+  const short = sha.slice(0, 8);
+  w.notice(`Checking out ${short} as detached HEAD (ref is ${ref})...`);
+  const noSubmodules = 'submodule.recurse=false';
+  w.command('git', '-c', noSubmodules, 'checkout', '-f', '-q', sha);
   w.command('git', 'clean', '-ffdx');
   w.ifBlock('git lfs version >/dev/null 2>&1', () => {
     w.command('git', 'lfs', 'pull');

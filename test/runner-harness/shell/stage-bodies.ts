@@ -2,10 +2,17 @@
  * The body of each run_exec stage, wrapped in the runner's frame. Returns
  * the complete script file text for a stage.
  */
-import { writeDownloadArtifacts, writeUploadArtifacts } from './artifact-bodies';
+import {
+  writeDownloadArtifacts,
+  writeUploadArtifacts,
+} from './artifact-bodies';
 import { BodyWriter } from './body-writer';
 import { filePath, writeExports } from './exports-block';
-import { writeClearWorktree, writeGetSources, writeGitCleanup } from './git-bodies';
+import {
+  writeClearWorktree,
+  writeGetSources,
+  writeGitCleanup,
+} from './git-bodies';
 import { ScriptContext } from './script-context';
 import { wrapStageBody } from './script-frame';
 
@@ -47,7 +54,9 @@ function writeBody(
 }
 
 function writePrepareScript(w: BodyWriter, ctx: ScriptContext): void {
-  const via = ctx.hostname ? ` via ${ctx.hostname.replace(/["$`\\]/g, '\\$&')}` : '';
+  // Inside double quotes, so that $(hostname) still runs.
+  const host = ctx.hostname?.replace(/["$`\\]/g, '\\$&');
+  const via = host ? ` via ${host}` : '';
   w.line(`echo "Running on $(hostname)${via}..."`);
   w.line(`rm -f "${ctx.tmpDir}/gitlab_runner_env"`);
   w.line(`rm -f "${ctx.tmpDir}/masking.db"`);
