@@ -13,7 +13,12 @@ interface HistogramFile {
   counters: Record<string, number>;
 }
 
-function python(cwd: string, ...args: string[]): { status: number | null; stderr: string } {
+interface Ran {
+  status: number | null;
+  stderr: string;
+}
+
+function python(cwd: string, ...args: string[]): Ran {
   const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
   const done = spawnSync('python3', args, { cwd, env, encoding: 'utf8' });
   return { status: done.status, stderr: done.stderr };
@@ -42,11 +47,14 @@ test('the pipeline merges three shards into the unsharded result', async () => {
   ]);
   const out = join(ws.root, 'out');
   mkdirSync(out);
-  execFileSync('tar', ['-xzf', result.jobs[3]?.result?.artifactsArchive ?? '', '-C', out]);
+  const archive = result.jobs[3]?.result?.artifactsArchive ?? '';
+  execFileSync('tar', ['-xzf', archive, '-C', out]);
   const merged = readHistograms(join(out, 'merged', 'histograms.json'));
 
-  expect(python(repo, 'analysis/select_events.py', '--input', 'data/dimuon_events.csv',
-    '--shard', '1', '--shards', '1', '--output', 'whole.json').status).toBe(0);
+  const unsharded = python(repo, 'analysis/select_events.py',
+    '--input', 'data/dimuon_events.csv',
+    '--shard', '1', '--shards', '1', '--output', 'whole.json');
+  expect(unsharded.status).toBe(0);
   const whole = readHistograms(join(repo, 'whole.json'));
   expect(merged.histograms).toEqual(whole.histograms);
   expect(merged.counters).toEqual(whole.counters);
@@ -65,8 +73,11 @@ test('the merge refuses an existing target and mismatched binning', () => {
   }
 
   const target = join(dir, 'merged.json');
-  expect(python(dir, join(scripts, 'merge_histograms.py'), target, shard(1), shard(2)).status).toBe(0);
-  const again = python(dir, join(scripts, 'merge_histograms.py'), target, shard(1), shard(2));
+  const merge = (...flags: string[]): Ran =>
+    python(dir, join(scripts, 'merge_histograms.py'), ...flags, target,
+      shard(1), shard(2));
+  expect(merge().status).toBe(0);
+  const again = merge();
   expect(again.status).toBe(1);
   expect(again.stderr).toContain('already exists');
 
@@ -78,7 +89,7 @@ test('the merge refuses an existing target and mismatched binning', () => {
     mass.binning.nbins = 30;
   }
   writeFileSync(shard(2), JSON.stringify(other));
-  const mismatch = python(dir, join(scripts, 'merge_histograms.py'), '-f', target, shard(1), shard(2));
+  const mismatch = merge('-f');
   expect(mismatch.status).toBe(1);
   expect(mismatch.stderr).toMatch(/binning of dimuon_mass/);
 });

@@ -81,7 +81,10 @@ test('after_script, downloads and uploads appear only when needed', async () => 
       artifacts: { paths: ['out/'] } }),
     fakeOptions(ws),
   );
-  expect(first.artifactsArchive).toBe(join(ws.artifacts, '501', 'artifacts.tar.gz'));
+  const archive = join(ws.artifacts, '501', 'artifacts.tar.gz');
+  expect(first.artifactsArchive).toBe(archive);
+
+  const secondLog = `${ws.log}.second`;
 
   const second = await runJob(
     job({
@@ -90,11 +93,12 @@ test('after_script, downloads and uploads appear only when needed', async () => 
       afterScript: ['echo after'],
       dependencies: [{ id: 501, name: 'build', archive: first.artifactsArchive }],
     }),
-    fakeOptions(ws, {}, { env: { ...fakeOptions(ws).env, FAKE_LOG: ws.log + '2' } }),
+    fakeOptions(ws, { FAKE_LOG: secondLog }),
   );
   expect(second.status).toBe('success');
   expect(plainTrace(second.trace)).toContain('$ cat out/a.txt\none\n');
-  expect(readCalls({ ...ws, log: ws.log + '2' }).filter((c) => c.startsWith('run'))).toEqual([
+  const calls = readCalls({ ...ws, log: secondLog });
+  expect(calls.filter((c) => c.startsWith('run'))).toEqual([
     'run prepare_script',
     'run get_sources',
     'run download_artifacts',

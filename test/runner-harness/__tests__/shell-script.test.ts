@@ -61,8 +61,8 @@ test('a stage script has the runner frame around one escaped eval', () => {
 
 test('the body exports variables, writes file variables, cds and echoes', () => {
   const script = buildStageScript('build_script', context, ['make test']);
-  const body = execFileSync('bash', ['-c', `printf '%s' ${/eval (\$'.*')\)/.exec(script)?.[1]}`])
-    .toString('utf8');
+  const quoted = /eval (\$'.*')\)/.exec(script)?.[1];
+  const body = execFileSync('bash', ['-c', `printf '%s' ${quoted}`]).toString();
 
   expect(body).toContain(`export PLAIN=$'it is "quoted"'`);
   expect(body).toContain(`printf '%s' $'line1\\nline2' > "/builds/group/project.tmp/SECRET_FILE"`);
