@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listQueue, waitForEmptyQueue, writeFaults } from '../src/api';
-import { type Sim, makeSim, requireBuiltSimulator, submitFile, waitFor } from './sim-fixture';
+import { type Sim, makeSim, submitFile, waitFor } from './sim-fixture';
 
 const SAMPLES = resolve(__dirname, '../../..', '../shared/samples/htcondor');
 const haveSamples = existsSync(SAMPLES);
@@ -60,7 +60,6 @@ let sim: Sim;
 let ours: LogEvent[] = [];
 
 beforeAll(async () => {
-  requireBuiltSimulator();
   sim = makeSim();
   sim.file('job.sh', '#!/bin/sh\necho working\nsleep 1\n', true);
   sim.file('job.sub', submitFile({ executable: 'job.sh', log: 'job.log', output: 'job.out', stream_output: 'true' }));

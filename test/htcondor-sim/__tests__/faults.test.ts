@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { listHistory, listQueue, waitForEmptyQueue, writeFaults } from '../src/api';
-import { type Sim, makeSim, readIfExists, requireBuiltSimulator, submitFile, waitFor } from './sim-fixture';
+import { type Sim, eventCodes, makeSim, readIfExists, submitFile, waitFor } from './sim-fixture';
 
 let sim: Sim;
 
-beforeAll(() => requireBuiltSimulator());
 beforeEach(() => {
   sim = makeSim();
   sim.file('job.sh', '#!/bin/sh\necho "attempt $(date +%s%N)"\nsleep 1\necho done\n', true);
@@ -12,7 +11,6 @@ beforeEach(() => {
 });
 afterEach(() => sim.cleanup());
 
-const eventCodes = (log: string) => [...log.matchAll(/^(\d{3}) \(/gm)].map((m) => m[1]);
 const submit = () => sim.run('condor_submit', ['-terse', 'job.sub']);
 
 test('submit_error fails the first N submits like a schedd that is down', () => {

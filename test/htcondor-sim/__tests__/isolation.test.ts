@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isolationFallback, waitForEmptyQueue } from '../src/api';
-import { type Sim, makeSim, requireBuiltSimulator, submitFile } from './sim-fixture';
+import { type Sim, makeSim, submitFile } from './sim-fixture';
 
 let sim: Sim;
 let unique: string;
 
-beforeAll(() => requireBuiltSimulator());
 beforeEach(() => {
   unique = `htcondor-sim-isolation-${randomBytes(6).toString('hex')}`;
 });

@@ -1,9 +1,8 @@
 import { readInvocations, waitForEmptyQueue } from '../src/api';
-import { type Sim, makeSim, requireBuiltSimulator, submitFile } from './sim-fixture';
+import { type Sim, makeSim, submitFile } from './sim-fixture';
 
 let sim: Sim;
 
-beforeAll(() => requireBuiltSimulator());
 beforeEach(() => {
   sim = makeSim({ HTCONDOR_SIM_QUEUE_DELAY_MS: '600000' });
   sim.file('job.sh', '#!/bin/sh\ntrue\n', true);

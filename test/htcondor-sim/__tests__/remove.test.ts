@@ -1,17 +1,15 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { listHistory, listQueue, waitForEmptyQueue } from '../src/api';
-import { type Sim, makeSim, readIfExists, requireBuiltSimulator, submitFile, waitFor } from './sim-fixture';
+import { type Sim, eventCodes, makeSim, readIfExists, submitFile, waitFor } from './sim-fixture';
 
 let sim: Sim;
 
-beforeAll(() => requireBuiltSimulator());
 beforeEach(() => {
   sim = makeSim();
 });
 afterEach(() => sim.cleanup());
 
-const eventCodes = (log: string) => [...log.matchAll(/^(\d{3}) \(/gm)].map((m) => m[1]);
 
 function alive(pid: number): boolean {
   try {

@@ -1,17 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listHistory, listQueue, waitForEmptyQueue } from '../src/api';
-import { type Sim, makeSim, readIfExists, requireBuiltSimulator, submitFile, waitFor } from './sim-fixture';
+import { type Sim, eventCodes, makeSim, readIfExists, submitFile, waitFor } from './sim-fixture';
 
 let sim: Sim;
 
-beforeAll(() => requireBuiltSimulator());
 beforeEach(() => {
   sim = makeSim();
 });
 afterEach(() => sim.cleanup());
 
-const eventCodes = (log: string) => [...log.matchAll(/^(\d{3}) \(/gm)].map((m) => m[1]);
 
 function submit(lines: Record<string, string>): number {
   sim.file('job.sub', submitFile(lines));

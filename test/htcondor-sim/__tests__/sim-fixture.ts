@@ -22,12 +22,13 @@ export interface Sim {
 }
 
 /** The compiled simulator the shims run; tests need `npx tsc -p tsconfig.json` first. */
-export function requireBuiltSimulator(): void {
+function requireBuiltSimulator(): void {
   const entry = resolve(simBinDir(), '../../../dist/test/htcondor-sim/src/condor-submit.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npx tsc -p tsconfig.json" first`);
 }
 
 export function makeSim(extraEnv: NodeJS.ProcessEnv = {}): Sim {
+  requireBuiltSimulator();
   const root = mkdtempSync(join(tmpdir(), 'htcondor-sim-test-'));
   const home = join(root, 'home');
   const dir = join(root, 'submit');
@@ -66,6 +67,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | null
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The event numbers of an event log, in order. */
+export function eventCodes(log: string): string[] {
+  return [...log.matchAll(/^(\d{3}) \(/gm)].map((m) => m[1] ?? '');
 }
 
 /** Reads a file that may not exist yet. */

@@ -1,10 +1,9 @@
 import { listQueue } from '../src/api';
-import { type Sim, makeSim, requireBuiltSimulator, submitFile } from './sim-fixture';
+import { type Sim, makeSim, submitFile } from './sim-fixture';
 
 /** Jobs stay idle here: these tests look at condor_submit and the ads only. */
 let sim: Sim;
 
-beforeAll(() => requireBuiltSimulator());
 beforeEach(() => {
   sim = makeSim({ HTCONDOR_SIM_QUEUE_DELAY_MS: '600000' });
   sim.file('job.sh', '#!/bin/sh\necho hi\n', true);
