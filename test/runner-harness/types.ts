@@ -36,6 +36,15 @@ export interface ArtifactsSpec {
   expireIn?: string;
 }
 
+/** One `cache:` entry; the archive lives under the driver's cache_dir. */
+export interface CacheSpec {
+  /** Expanded with the job's variables; GitLab's default is "default". */
+  key?: string;
+  paths: string[];
+  policy?: 'pull-push' | 'pull' | 'push';
+  when?: 'on_success' | 'on_failure' | 'always';
+}
+
 /** Artifacts of an earlier job that this job downloads. */
 export interface DependencySpec {
   id: number;
@@ -59,6 +68,7 @@ export interface JobSpec {
   sha?: string;
   ref?: string;
   artifacts?: ArtifactsSpec;
+  cache?: CacheSpec[];
   dependencies?: DependencySpec[];
   id?: number;
   pipelineId?: number;

@@ -46,6 +46,26 @@ test('jobs get default before_script, merged variables and parsed keys', () => {
   });
 });
 
+test('cache entries come from the job or from default', () => {
+  const ci = parseCiFile(yaml([
+    'default:',
+    '  cache: { key: shared, paths: [vendor/] }',
+    'a: { script: [x] }',
+    'b:',
+    '  script: [x]',
+    '  cache:',
+    '    - { paths: [build/], policy: push, when: always }',
+  ]));
+
+  expect(ci.jobs[0]?.cache).toEqual([{ key: 'shared', paths: ['vendor/'] }]);
+  expect(ci.jobs[1]?.cache).toEqual([
+    { paths: ['build/'], policy: 'push', when: 'always' },
+  ]);
+  expect(() =>
+    parseCiFile(yaml(['a: { script: [x], cache: { key: { files: [a] } } }'])),
+  ).toThrow(/a.cache.key: must be a string/);
+});
+
 test('every unsupported or invalid key is reported at once', () => {
   const text = yaml([
     'include: other.yml',

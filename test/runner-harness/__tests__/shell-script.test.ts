@@ -47,6 +47,7 @@ const context: ScriptContext = {
   artifactPaths: [],
   artifactArchive: '/store/1/artifacts.tar.gz',
   downloads: [],
+  caches: [],
 };
 
 test('a stage script has the runner frame around one escaped eval', () => {

@@ -39,7 +39,7 @@ export function buildJobResponse(
     image: { name: job.image ?? '' },
     services: [],
     artifacts: buildArtifacts(job),
-    cache: [],
+    cache: buildCaches(job),
     credentials: [],
     dependencies: buildDependencies(job),
     features: { trace_sections: true, failure_reasons: FAILURE_REASONS },
@@ -103,6 +103,16 @@ function buildArtifacts(job: ResolvedJob): object[] {
       expire_in: expireIn ?? '',
     },
   ];
+}
+
+function buildCaches(job: ResolvedJob): object[] {
+  return (job.cache ?? []).map((cache) => ({
+    key: cache.key ?? 'default',
+    untracked: false,
+    policy: cache.policy ?? 'pull-push',
+    paths: cache.paths,
+    when: cache.when ?? 'on_success',
+  }));
 }
 
 function buildDependencies(job: ResolvedJob): object[] {

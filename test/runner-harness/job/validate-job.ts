@@ -12,9 +12,10 @@ export function validateJobSpec(spec: JobSpec): void {
   if (!spec.repoUrl) {
     problems.push('repoUrl must name a local git repository');
   }
-  for (const path of spec.artifacts?.paths ?? []) {
+  const cachePaths = (spec.cache ?? []).flatMap((c) => c.paths);
+  for (const path of [...(spec.artifacts?.paths ?? []), ...cachePaths]) {
     if (path.startsWith('/') || path.split('/').includes('..')) {
-      problems.push(`artifacts path ${path} must stay inside the project dir`);
+      problems.push(`path ${path} must stay inside the project dir`);
     }
   }
   for (const variable of spec.variables ?? []) {

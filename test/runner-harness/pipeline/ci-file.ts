@@ -13,13 +13,14 @@ import {
   readScript,
   readVariables,
 } from './ci-values';
+import { readCache } from './ci-cache';
 import { readArtifacts, readImage, readJob, readTimeout } from './ci-job';
 
 const DEFAULT_STAGES = ['.pre', 'build', 'test', 'deploy', '.post'];
-const SCRIPT_KEYS = ['image', 'before_script', 'after_script'];
-const GLOBAL_KEYS = ['stages', 'default', 'variables', ...SCRIPT_KEYS];
-const DEFAULT_KEYS = [...SCRIPT_KEYS, 'timeout', 'artifacts'];
-const RESERVED = ['include', 'workflow', 'cache', 'services', 'spec', 'pages'];
+const OLD_DEFAULTS = ['image', 'before_script', 'after_script', 'cache'];
+const GLOBAL_KEYS = ['stages', 'default', 'variables', ...OLD_DEFAULTS];
+const DEFAULT_KEYS = [...OLD_DEFAULTS, 'timeout', 'artifacts'];
+const RESERVED = ['include', 'workflow', 'services', 'spec', 'pages'];
 
 export function parseCiFile(
   text: string,
@@ -71,7 +72,7 @@ function readDefaults(
     return {};
   }
   checkKeys(section, DEFAULT_KEYS, 'default', problems);
-  // The old top-level image/before_script/after_script act as defaults.
+  // The old top-level image, before_script, after_script, cache: defaults.
   const pick = (key: string): unknown => section[key] ?? doc[key];
   const where = (key: string): string => `default.${key}`;
   return {
@@ -88,5 +89,6 @@ function readDefaults(
     ),
     timeoutS: readTimeout(section.timeout, where('timeout'), problems),
     artifacts: readArtifacts(section.artifacts, where('artifacts'), problems),
+    cache: readCache(pick('cache'), where('cache'), problems),
   };
 }

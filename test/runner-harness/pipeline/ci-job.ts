@@ -9,6 +9,7 @@ import {
   readScript,
   readVariables,
 } from './ci-values';
+import { readCache } from './ci-cache';
 import { parseDuration } from './duration';
 import { readAllowFailure, readNeeds, readParallel } from './ci-job-relations';
 
@@ -23,6 +24,7 @@ const JOB_KEYS = [
   'needs',
   'dependencies',
   'artifacts',
+  'cache',
   'allow_failure',
   'timeout',
 ];
@@ -70,6 +72,7 @@ export function readJob(
     artifacts:
       readArtifacts(body.artifacts, at('artifacts'), problems) ??
       defaults.artifacts,
+    cache: readCache(body.cache, at('cache'), problems) ?? defaults.cache,
     allowFailure: readAllowFailure(body.allow_failure, name, problems),
     timeoutS:
       readTimeout(body.timeout, at('timeout'), problems) ?? defaults.timeoutS,

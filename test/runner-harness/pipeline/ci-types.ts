@@ -1,5 +1,5 @@
 /** A parsed `.gitlab-ci.yml`, restricted to what the harness supports. */
-import { ArtifactsSpec, JobVariable } from '../types';
+import { ArtifactsSpec, CacheSpec, JobVariable } from '../types';
 
 export interface NeedSpec {
   job: string;
@@ -18,6 +18,7 @@ export interface CiJob {
   needs?: NeedSpec[];
   dependencies?: string[];
   artifacts?: ArtifactsSpec;
+  cache?: CacheSpec[];
   allowFailure: boolean | { exitCodes: number[] };
   timeoutS?: number;
 }
@@ -34,4 +35,5 @@ export interface CiDefaults {
   afterScript?: string[];
   timeoutS?: number;
   artifacts?: ArtifactsSpec;
+  cache?: CacheSpec[];
 }

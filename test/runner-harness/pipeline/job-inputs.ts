@@ -30,6 +30,7 @@ export function buildJobSpec(run: PipelineRun, job: PlannedJob): JobSpec {
     dependencies: buildDependencies(run, job),
     ...(def.image ? { image: def.image } : {}),
     ...(def.artifacts ? { artifacts: def.artifacts } : {}),
+    ...(def.cache ? { cache: def.cache } : {}),
     ...(def.timeoutS ? { timeoutS: def.timeoutS } : {}),
     ...(job.parallel ? { parallel: job.parallel } : {}),
   };

@@ -1,9 +1,10 @@
 /**
  * What runs after the user scripts: after_script (not after a failed
- * get_sources or download), the artifact upload for the outcome, then
- * cleanup_file_variables. A job timeout stops all of them.
+ * get_sources, cache restore or download), the cache and artifact uploads
+ * for the outcome, then cleanup_file_variables. A job timeout stops all.
  */
 import { existsSync, rmSync } from 'fs';
+import { entriesToArchive } from '../job/cache-entries';
 import { JobState } from './job-state';
 import { describeFailure, JobOutcome, outcomeOf } from './outcome';
 import { artifactArchivePath } from './artifact-store';
@@ -21,6 +22,9 @@ export async function runFinishingStages(
 
   if (userScriptsRan && (state.job.afterScript ?? []).length > 0) {
     result = await runAfterScript(state, run, result);
+  }
+  if (!state.control.aborted) {
+    result = await archiveCache(state, run, result);
   }
   if (!state.control.aborted) {
     result = await uploadArtifacts(state, run, result);
@@ -49,6 +53,22 @@ async function runAfterScript(
     `WARNING: after_script failed, but job will continue unaffected: ${reason}`,
   );
   return outcome;
+}
+
+/** The cache is saved before the artifacts are uploaded. */
+async function archiveCache(
+  state: JobState,
+  run: StageRunner,
+  outcome: JobOutcome,
+): Promise<JobOutcome> {
+  const succeeded = outcome.kind === 'success';
+  if (entriesToArchive(state.caches, succeeded).length === 0) {
+    return outcome;
+  }
+  const result = await run(
+    succeeded ? 'archive_cache' : 'archive_cache_on_failure',
+  );
+  return succeeded ? outcomeOf(result) : outcome;
 }
 
 async function uploadArtifacts(

@@ -2,6 +2,7 @@
  * Everything one job run accumulates: the resolved job, its trace and call
  * records, the driver's dynamic config and the directories derived from it.
  */
+import { CacheEntry, resolveCaches } from '../job/cache-entries';
 import { buildPayloadVariables } from '../job/predefined-variables';
 import { ResolvedJob } from '../job/resolve-job';
 import { RUNNER_SHORT_TOKEN } from '../job/runner-identity';
@@ -61,6 +62,12 @@ export class JobState {
 
   get concurrentProjectId(): number {
     return this.options.concurrentProjectId ?? 0;
+  }
+
+  get caches(): CacheEntry[] {
+    const lookup = (key: string): string | undefined =>
+      this.lookupVariable(key);
+    return resolveCaches(this.job.cache ?? [], this.cacheDir, lookup);
   }
 
   /** The value a script would see, the last definition winning. */

@@ -23,5 +23,6 @@ export function buildScriptContext(state: JobState): ScriptContext {
     artifactPaths: state.job.artifacts?.paths ?? [],
     artifactArchive: artifactArchivePath(state.options, state.job.id),
     downloads,
+    caches: state.caches,
   };
 }

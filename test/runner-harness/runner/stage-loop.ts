@@ -2,6 +2,7 @@
  * The run_exec stages of one job, in gitlab-runner's order and with its
  * rules for which stages still run after a failure, a cancel or a timeout.
  */
+import { entriesToRestore } from '../job/cache-entries';
 import { StageResult } from '../process/exit-mapping';
 import { JobState } from './job-state';
 import { JobOutcome, outcomeOf, SUCCESS } from './outcome';
@@ -43,26 +44,47 @@ export async function runStages(
   return runFinishingStages(state, run, outcome, sources.kind === 'ok');
 }
 
-/** get_sources, then download_artifacts when a dependency has artifacts. */
+/**
+ * get_sources, then restore_cache and download_artifacts when there is
+ * something to restore or download; each may be retried per its variable.
+ */
 async function fetchInputs(
   state: JobState,
   run: StageRunner,
 ): Promise<StageResult> {
-  const sources = await runAttempts(state, 'GET_SOURCES_ATTEMPTS', (n) =>
-    n > 1 ? clearThenFetch(run) : run('get_sources'),
-  );
-  const hasDownloads = (state.job.dependencies ?? []).some((d) => d.archive);
-  if (sources.kind !== 'ok' || !hasDownloads || state.control.aborted) {
-    return sources;
+  const steps: [string, boolean, () => Promise<StageResult>][] = [
+    ['GET_SOURCES_ATTEMPTS', true, () => run('get_sources')],
+    [
+      'RESTORE_CACHE_ATTEMPTS',
+      entriesToRestore(state.caches).length > 0,
+      () => run('restore_cache'),
+    ],
+    [
+      'ARTIFACT_DOWNLOAD_ATTEMPTS',
+      (state.job.dependencies ?? []).some((d) => d.archive),
+      () => run('download_artifacts'),
+    ],
+  ];
+  let result: StageResult = { kind: 'ok' };
+  for (const [variable, needed, stage] of steps) {
+    if (!needed || result.kind !== 'ok' || state.control.aborted) {
+      continue;
+    }
+    const clear = variable === 'GET_SOURCES_ATTEMPTS';
+    result = await runAttempts(state, variable, (n) =>
+      clear && n > 1 ? clearThen(run, stage) : stage(),
+    );
   }
-  return runAttempts(state, 'ARTIFACT_DOWNLOAD_ATTEMPTS', () =>
-    run('download_artifacts'),
-  );
+  return result;
 }
 
-async function clearThenFetch(run: StageRunner): Promise<StageResult> {
+/** Before another get_sources attempt the runner clears the worktree. */
+async function clearThen(
+  run: StageRunner,
+  stage: () => Promise<StageResult>,
+): Promise<StageResult> {
   await run('clear_worktree');
-  return run('get_sources');
+  return stage();
 }
 
 async function runAttempts(

@@ -1,4 +1,5 @@
 /** What the stage body writers need to know about the job. */
+import { CacheEntry } from '../job/cache-entries';
 import { ScriptVariable } from './exports-block';
 
 export interface GitSource {
@@ -30,4 +31,5 @@ export interface ScriptContext {
   /** `<artifactsDir>/<job id>/artifacts.tar.gz`. */
   artifactArchive: string;
   downloads: ArtifactDownload[];
+  caches: CacheEntry[];
 }

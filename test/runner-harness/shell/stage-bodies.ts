@@ -7,6 +7,7 @@ import {
   writeUploadArtifacts,
 } from './artifact-bodies';
 import { BodyWriter } from './body-writer';
+import { writeArchiveCache, writeRestoreCache } from './cache-bodies';
 import { filePath, writeExports } from './exports-block';
 import {
   writeClearWorktree,
@@ -39,10 +40,15 @@ function writeBody(
       return writeGetSources(w, ctx);
     case 'clear_worktree':
       return writeClearWorktree(w, ctx);
+    case 'restore_cache':
+      return writeRestoreCache(w, ctx);
     case 'download_artifacts':
       return writeDownloadArtifacts(w, ctx);
     case 'after_script':
       return writeUserStep(w, ctx, userLines, 'Running after script...');
+    case 'archive_cache':
+    case 'archive_cache_on_failure':
+      return writeArchiveCache(w, ctx, stage === 'archive_cache');
     case 'upload_artifacts_on_success':
     case 'upload_artifacts_on_failure':
       return writeUploadArtifacts(w, ctx);
