@@ -45,7 +45,8 @@ function checkChanges(
   limits: ApplyLimits,
 ): Checked {
   const { parent, roots } = workspaceRoots(o.projectDir);
-  const byPath = checkEntries(readArchiveEntries(archive, limits), roots, limits);
+  const entries = readArchiveEntries(archive, limits);
+  const byPath = checkEntries(entries, roots, limits);
   const deletions = readDeletedList(o.deletedListPath, roots, limits);
   checkWorkspace(parent, roots, byPath, deletions);
 
@@ -85,7 +86,8 @@ function commitOrExplain(
 }
 
 function workspaceRoots(projectDir: string) {
-  if (!path.isAbsolute(projectDir) || path.normalize(projectDir) !== projectDir) {
+  const normal = path.normalize(projectDir) === projectDir;
+  if (!path.isAbsolute(projectDir) || !normal) {
     throw new WorkspaceApplyError(
       `the project dir must be a normalised absolute path, got ${projectDir}`,
     );

@@ -24,8 +24,10 @@ export function commitChanges(
   const result: ApplyResult = { written: entries.length, bytes: 0, deleted: 0 };
 
   for (const dir of dirs) makeDirectory(parent, dir.path);
-  for (const rel of sortByDepth(deletions.map((p) => ({ path: p }))).reverse()) {
-    if (deletePath(parent, rel.path)) result.deleted += 1;
+  const deepestFirst = sortByDepth(deletions.map((p) => ({ path: p })));
+  deepestFirst.reverse();
+  for (const { path: rel } of deepestFirst) {
+    if (deletePath(parent, rel)) result.deleted += 1;
   }
   for (const entry of entries) {
     if (entry.type === 'file') {

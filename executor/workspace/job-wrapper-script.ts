@@ -37,7 +37,7 @@ last_log_line() {
 
 fail() {
   local reason
-  reason=$(printf '%s' "$1" | tr -d '\\r' | tr '\\n' ' ')
+  reason=$(printf '%s' "$*" | tr -d '\\r' | tr '\\n' ' ')
   write_empty_outputs
   printf 'wrapper_error=%s\\n' "$reason" > "$scratch/job-result.txt"
   printf 'job-wrapper: %s\\n' "$reason"
@@ -70,8 +70,10 @@ check_arguments() {
 refuse_existing() {
   [ -e "$1" ] || [ -L "$1" ] || return 0
   if [ -L "$1" ] || [ ! -d "$1" ] ||
-    [ -n "$(find "$1" -mindepth 1 -maxdepth 1 -print -quit 2> /dev/null)" ]; then
-    fail "$1 already exists and is not empty: the job is not in a private /tmp, refusing to overwrite it"
+    [ -n "$(find "$1" -mindepth 1 -maxdepth 1 -print -quit 2> /dev/null)" ]
+  then
+    fail "$1 already exists and is not empty: the job is not in a private" \\
+      "/tmp, refusing to overwrite it"
   fi
 }
 
@@ -111,7 +113,8 @@ mark_time() {
   until touch "$stamp.probe" 2> /dev/null &&
     [ -n "$(find "$stamp.probe" -cnewer "$stamp" 2> /dev/null)" ]; do
     tries=$((tries + 1))
-    [ $tries -lt 500 ] || fail "the clock of the file system of $parent does not advance"
+    [ $tries -lt 500 ] ||
+      fail "the clock of the file system of $parent does not advance"
     sleep 0.01
   done
 }

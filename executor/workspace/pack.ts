@@ -1,18 +1,22 @@
-import { createWriteStream, promises as fs, Stats } from 'fs';
+import { promises as fs } from 'fs';
 import path from 'path';
-import { pipeline } from 'stream/promises';
-import * as tar from 'tar';
+import { Loaded, copyRest, loadEntry } from './pack-load';
+import { FoundEntry, statRoots, walkTree } from './pack-walk';
+import { ArchiveWriter } from './pack-writer';
 
 export type PackResult = { files: number; bytes: number };
 
-// Two zero blocks: a valid tar archive with no entries.
-const EMPTY_ARCHIVE_BYTES = 1024;
+// Files opened and read ahead while earlier ones are written, so that the
+// thread pool always has work; each holds at most one chunk in memory. More
+// made packing to disk slower in measurements, not faster.
+const READ_AHEAD_ENTRIES = 8;
 
 /**
  * Packs the project dir and its `<project>.tmp` sibling into one uncompressed
  * tar whose entries are named `<base>/...` and `<base>.tmp/...`, so that the
- * job can recreate both at the same absolute paths. `files` counts regular
- * files and `bytes` their content.
+ * job can recreate both at the same absolute paths. Either may be missing.
+ * Symlinks are stored as links; modes and mtimes are kept. `files` counts
+ * regular files and `bytes` their content.
  */
 export async function packWorkspace(o: {
   projectDir: string;
@@ -20,77 +24,74 @@ export async function packWorkspace(o: {
 }): Promise<PackResult> {
   const parent = path.dirname(o.projectDir);
   const base = path.basename(o.projectDir);
-  const roots = await listExistingRoots(parent, [base, `${base}.tmp`]);
+  const roots = await statRoots(parent, [base, `${base}.tmp`]);
   const result: PackResult = { files: 0, bytes: 0 };
-  if (roots.length === 0) {
-    await fs.writeFile(o.archivePath, Buffer.alloc(EMPTY_ARCHIVE_BYTES));
-    return result;
-  }
 
-  // Opened first so that a bad archive path fails before any file is read.
-  // node-tar's own file writer issues one write per header; Node's write
-  // stream batches them, which keeps the pack close to GNU tar's speed.
-  const out = createWriteStream('', {
-    fd: await fs.open(o.archivePath, 'w', 0o600),
-  });
+  const out = await fs.open(o.archivePath, 'w', 0o600);
   try {
-    await pipeline(createPack(parent, roots, result), out);
+    const writer = new ArchiveWriter(out);
+    for (const [rel, stat] of roots) {
+      await packTree(writer, parent, walkTree(parent, rel, stat), result);
+    }
+    await writer.finish();
   } finally {
-    out.destroy();
+    await out.close();
   }
   return result;
 }
 
-function createPack(parent: string, roots: string[], result: PackResult) {
-  return tar.create(
-    {
-      cwd: parent,
-      portable: false,
-      follow: false,
-      filter: (_p, stat) => isPackable(stat as Stats),
-      onWriteEntry: (entry) => countEntry(entry, result),
-    },
-    roots,
-  );
-}
-
-async function listExistingRoots(
+async function packTree(
+  writer: ArchiveWriter,
   parent: string,
-  names: string[],
-): Promise<string[]> {
-  const roots: string[] = [];
-  for (const name of names) {
-    const stat = await lstatOrUndefined(path.join(parent, name));
-    if (stat === undefined) continue;
+  entries: AsyncGenerator<FoundEntry>,
+  result: PackResult,
+): Promise<void> {
+  const spare: Buffer[] = [];
+  const ahead: Promise<Loaded>[] = [];
+  const readAhead = async () => {
+    while (ahead.length < READ_AHEAD_ENTRIES) {
+      const next = await entries.next();
+      if (next.done) return;
 
-    // A symlinked root would be packed as a link and its content lost.
-    if (!stat.isDirectory()) {
-      throw new Error(
-        `packing workspace: ${path.join(parent, name)} is not a directory`,
-      );
+      const loading = loadEntry(parent, next.value, spare);
+      // Its failure is reported when its turn comes, not as unhandled.
+      loading.catch(() => undefined);
+      ahead.push(loading);
     }
-    roots.push(name);
-  }
-  return roots;
-}
+  };
 
-async function lstatOrUndefined(p: string): Promise<Stats | undefined> {
   try {
-    return await fs.lstat(p);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    await readAhead();
+    for (let loading = ahead.shift(); loading; loading = ahead.shift()) {
+      await writeEntry(writer, await loading, spare, result);
+      await readAhead();
+    }
+  } finally {
+    await closeAll(ahead);
   }
 }
 
-// Sockets, FIFOs and devices cannot travel in a job's input files.
-function isPackable(stat: Stats): boolean {
-  return stat.isFile() || stat.isDirectory() || stat.isSymbolicLink();
+async function writeEntry(
+  writer: ArchiveWriter,
+  loaded: Loaded,
+  spare: Buffer[],
+  result: PackResult,
+): Promise<void> {
+  try {
+    await writer.putHeader(loaded, loaded.linkpath);
+    if (loaded.chunk === undefined) return;
+
+    await copyRest(writer, loaded, loaded.chunk);
+    result.files += 1;
+    result.bytes += loaded.stat.size;
+  } finally {
+    await loaded.file?.close();
+    if (loaded.chunk) spare.push(loaded.chunk);
+  }
 }
 
-function countEntry(entry: tar.WriteEntry, result: PackResult): void {
-  if (entry.type !== 'File') return;
-
-  result.files += 1;
-  result.bytes += entry.stat?.size ?? 0;
+async function closeAll(ahead: Promise<Loaded>[]): Promise<void> {
+  for (const settled of await Promise.allSettled(ahead)) {
+    if (settled.status === 'fulfilled') await settled.value.file?.close();
+  }
 }

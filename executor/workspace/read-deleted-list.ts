@@ -65,5 +65,7 @@ function tooLong(limits: ApplyLimits): WorkspaceApplyError {
 }
 
 function badList(why: string): WorkspaceApplyError {
-  return new WorkspaceApplyError(`the list of deleted paths is refused: ${why}`);
+  return new WorkspaceApplyError(
+    `the list of deleted paths is refused: ${why}`,
+  );
 }

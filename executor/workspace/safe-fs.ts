@@ -27,7 +27,8 @@ export function prepareParents(parent: string, rel: string): void {
   }
 }
 
-/** True when every proper ancestor is a real directory, false if one is missing. */
+/** True when every proper ancestor is a real directory, false if one is
+ * missing; refuses a symlink or a file among them. */
 export function hasRealParents(parent: string, rel: string): boolean {
   for (const ancestor of ancestorsOf(rel)) {
     const kind = kindAt(path.join(parent, ancestor));

@@ -56,7 +56,8 @@ function stageOne(
   buf: Buffer,
 ): void {
   const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
-  const fd = fs.openSync(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+  const flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+  const fd = fs.openSync(target, flags, 0o600);
   try {
     archive.copyTo(fd, entry.offset, entry.size, buf);
     // setuid, setgid and sticky bits from a job are never applied.

@@ -1,30 +1,18 @@
 import { ArchiveFile } from './archive-file';
 import { WorkspaceApplyError } from './apply-error';
 import type { ApplyLimits } from './apply-limits';
+import { ArchiveEntry, Pending, toEntry } from './tar-entry';
 import {
   BLOCK,
-  RawHeader,
   corrupt,
   decodeHeader,
   decodeText,
   isNullBlock,
 } from './tar-header';
-import { PaxValues, parsePax } from './tar-pax';
+import { parsePax } from './tar-pax';
 
-export type EntryType = 'file' | 'directory' | 'symlink';
+export type { ArchiveEntry, EntryType } from './tar-entry';
 
-/** A file system entry as the archive declares it; `offset` locates its data. */
-export type ArchiveEntry = {
-  type: EntryType;
-  path: string;
-  linkpath: string;
-  mode: number;
-  mtime: number;
-  size: number;
-  offset: number;
-};
-
-type Pending = { pax?: PaxValues; longName?: string; longLink?: string };
 type MetaKind = keyof Pending;
 
 // Headers that only describe the entry after them.
@@ -32,26 +20,6 @@ const META_KINDS: Record<string, MetaKind> = {
   x: 'pax',
   L: 'longName',
   K: 'longLink',
-};
-
-const ENTRY_TYPES: Record<string, EntryType> = {
-  '0': 'file',
-  '5': 'directory',
-  '2': 'symlink',
-};
-
-const REFUSED_TYPES: Record<string, string> = {
-  '1': 'hard link',
-  '3': 'character device',
-  '4': 'block device',
-  '6': 'FIFO',
-  '7': 'contiguous file',
-  g: 'global pax header',
-  S: 'GNU sparse file',
-  D: 'GNU dump dir',
-  M: 'GNU multi-volume continuation',
-  V: 'volume label',
-  '\u0000': 'old-style file',
 };
 
 const MAX_PAX_BYTES = 1024 * 1024;
@@ -109,35 +77,6 @@ function readMeta(
   const body = file.read(dataAt, size);
   if (kind === 'pax') pending.pax = parsePax(body);
   else pending[kind] = decodeText(body, 0, size);
-}
-
-function toEntry(
-  header: RawHeader,
-  pending: Pending,
-  size: number,
-  offset: number,
-): ArchiveEntry {
-  const type = ENTRY_TYPES[header.typeflag];
-  const name = pending.pax?.path ?? pending.longName ?? header.name;
-  if (type === undefined) {
-    const what = REFUSED_TYPES[header.typeflag] ?? 'unknown type';
-    throw new WorkspaceApplyError(
-      `the archive entry ${JSON.stringify(name)} is a ${what} ` +
-        `(type ${JSON.stringify(header.typeflag)}); only regular files, ` +
-        'directories and symlinks are accepted',
-    );
-  }
-
-  return {
-    type,
-    // GNU tar and node-tar mark directories with one trailing slash.
-    path: type === 'directory' ? name.replace(/\/$/, '') : name,
-    linkpath: pending.pax?.linkpath ?? pending.longLink ?? header.linkname,
-    mode: header.mode,
-    mtime: pending.pax?.mtime ?? header.mtime,
-    size,
-    offset,
-  };
 }
 
 // Two zero blocks end a tar archive; without them it may have been cut

@@ -76,7 +76,11 @@ test('follows a job that turned a directory into a file and back', async () => {
 
   await applyFromJob(
     ctx,
-    archive(file('P/sub', 'now a file'), dir('P/a.txt'), file('P/a.txt/in', 'i')),
+    archive(
+      file('P/sub', 'now a file'),
+      dir('P/a.txt'),
+      file('P/a.txt/in', 'i'),
+    ),
     ['P/sub/b.txt'],
   );
 

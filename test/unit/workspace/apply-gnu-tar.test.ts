@@ -17,7 +17,8 @@ function makeSourceTree(src: string) {
     'P/empty': null,
     'P.tmp/CI_SERVER_TLS_CA_FILE': 'ca\n',
   });
-  fs.writeFileSync(path.join(src, 'P/big.bin'), randomBytes(3 * 1024 * 1024 + 7));
+  const big = randomBytes(3 * 1024 * 1024 + 7);
+  fs.writeFileSync(path.join(src, 'P/big.bin'), big);
   fs.chmodSync(path.join(src, 'P/README.md'), 0o600);
   fs.writeFileSync(path.join(src, 'P/run.sh'), 'echo\n', { mode: 0o755 });
   fs.symlinkSync('README.md', path.join(src, 'P/readme-link'));

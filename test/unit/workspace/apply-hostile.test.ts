@@ -116,7 +116,8 @@ const CASES: Record<string, Case> = {
     reason: /truncated/,
   },
   'files beyond the total limit': {
-    tar: () => archive(file('P/1', 'x'.repeat(600)), file('P/2', 'y'.repeat(600))),
+    tar: () =>
+      archive(file('P/1', 'x'.repeat(600)), file('P/2', 'y'.repeat(600))),
     limits: { maxTotalBytes: 1000 },
     reason: /more than 1000 bytes in all/,
   },

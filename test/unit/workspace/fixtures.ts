@@ -62,9 +62,13 @@ function describe(abs: string, stat: fs.Stats): string {
   return `file ${mode} ${stat.size} ${hash} @${mtime}`;
 }
 
-export type WrapperRun = { status: number | null; stdout: Buffer; stderr: Buffer };
+export type WrapperRun = {
+  status: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+};
 
-/** Runs the rendered job wrapper with bash in `scratch`, like HTCondor would. */
+/** Runs the rendered job wrapper with bash in `scratch`, as a job would. */
 export function runWrapper(scratch: string, args: string[]): WrapperRun {
   fs.writeFileSync(path.join(scratch, 'job-wrapper.sh'), renderJobWrapper(), {
     mode: 0o755,

@@ -55,7 +55,9 @@ test.each([
 
   expect(run.status).toBe(1);
   const result = readResult(job.scratch);
-  expect(result).toEqual({ wrapperError: expect.stringContaining('not empty') });
+  expect(result).toEqual({
+    wrapperError: expect.stringContaining('not empty'),
+  });
   expect(run.stdout.toString()).toMatch(/^job-wrapper: .*private \/tmp.*\n$/);
   expect(fs.existsSync(path.join(job.scratch, 'ran'))).toBe(false);
   expect(snapshotTree(path.join(job.root, 'builds'))).toEqual(before);
@@ -97,7 +99,7 @@ test('reports a signal as 128 + its number', async () => {
   expect(readResult(job.scratch)).toEqual({ exitCode: 143 });
 });
 
-test('shared mode only runs the script, yet leaves every output file', async () => {
+test('shared mode only runs the script, yet leaves all outputs', async () => {
   const job = await prepareJob('echo "in $PWD"; echo oops >&2; exit 7\n');
   fs.rmSync(path.join(job.scratch, WORKSPACE_FILES.input));
 

@@ -16,8 +16,9 @@ function makeWorkspace(root: string) {
   });
   writeTree(root, { 'outside/secret.txt': 'secret\n' });
   fs.writeFileSync(path.join(builds, 'P/build.sh'), 'make\n', { mode: 0o750 });
-  fs.utimesSync(path.join(builds, 'P/src/main.c'), 1_600_000_000, 1_600_000_000);
-  fs.symlinkSync(path.join(root, 'outside'), path.join(builds, 'P/outside-link'));
+  const at = (rel: string) => path.join(builds, rel);
+  fs.utimesSync(at('P/src/main.c'), 1_600_000_000, 1_600_000_000);
+  fs.symlinkSync(path.join(root, 'outside'), at('P/outside-link'));
   return { builds, projectDir: path.join(builds, 'P') };
 }
 
@@ -103,7 +104,7 @@ test('refuses a project dir that is a symlink', async () => {
   ).rejects.toThrow(/is not a directory/);
 });
 
-test('fails before reading anything when the archive cannot be written', async () => {
+test('fails early when the archive cannot be written', async () => {
   const root = tempDir();
   const { projectDir } = makeWorkspace(root);
 

@@ -74,7 +74,7 @@ function moveWorkspace(fromDir: string, toDir: string) {
   }
 }
 
-test('a stage run elsewhere comes back as the tree the script left', async () => {
+test('a stage run elsewhere comes back as the tree it left', async () => {
   const { builds, projectDir, scratch, run, jobTree } = await runJobElsewhere();
   const out = (name: string) => path.join(scratch, name);
 

@@ -72,7 +72,8 @@ function pad(body: Buffer): Buffer {
 }
 
 function writeOctal(block: Buffer, at: number, size: number, value: number) {
-  block.write(value.toString(8).padStart(size - 1, '0') + '\0', at, size, 'latin1');
+  const digits = value.toString(8).padStart(size - 1, '0');
+  block.write(`${digits}\0`, at, size, 'latin1');
 }
 
 function writeBase256(block: Buffer, at: number, size: number, value: bigint) {

@@ -1,0 +1,80 @@
+import type { FileHandle } from 'fs/promises';
+import * as tar from 'tar';
+import type { FoundEntry } from './pack-walk';
+
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+const BLOCK = 512;
+
+/**
+ * Appends to the archive through one buffer that is written out when full,
+ * so that a small file and its header cost no write of their own.
+ */
+export class ArchiveWriter {
+  private readonly buf = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private readonly header = Buffer.alloc(BLOCK);
+  private length = 0;
+
+  constructor(private readonly out: FileHandle) {}
+
+  /** The tar header of an entry, preceded by a pax header if it needs one. */
+  async putHeader(entry: FoundEntry, linkpath?: string): Promise<void> {
+    const { stat } = entry;
+    const type = stat.isDirectory()
+      ? 'Directory'
+      : stat.isSymbolicLink()
+        ? 'SymbolicLink'
+        : 'File';
+    const header = new tar.Header({
+      path: type === 'Directory' ? `${entry.rel}/` : entry.rel,
+      mode: stat.mode & 0o7777,
+      uid: stat.uid,
+      gid: stat.gid,
+      size: type === 'File' ? stat.size : 0,
+      mtime: stat.mtime,
+      type,
+      linkpath,
+    });
+    this.header.fill(0);
+    if (header.encode(this.header)) {
+      const { path, size } = header;
+      const pax = new tar.Pax({ path, linkpath, size, mtime: stat.mtime });
+      await this.put(pax.encode());
+    }
+    await this.put(this.header);
+  }
+
+  async put(data: Buffer, length = data.length): Promise<void> {
+    let done = 0;
+    while (done < length) {
+      const n = Math.min(length - done, this.buf.length - this.length);
+      data.copy(this.buf, this.length, done, done + n);
+      this.length += n;
+      done += n;
+      if (this.length === this.buf.length) await this.flush();
+    }
+  }
+
+  /** Zeros up to the next block boundary after `size` bytes of data. */
+  async pad(size: number): Promise<void> {
+    await this.put(Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK));
+  }
+
+  /** Two zero blocks end the archive. */
+  async finish(): Promise<void> {
+    await this.put(Buffer.alloc(2 * BLOCK));
+    await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    let done = 0;
+    while (done < this.length) {
+      const { bytesWritten } = await this.out.write(
+        this.buf,
+        done,
+        this.length - done,
+      );
+      done += bytesWritten;
+    }
+    this.length = 0;
+  }
+}
