@@ -14,23 +14,30 @@ interface ActionSpec {
   apply(ad: JobAd, reason: string): void;
 }
 
+const { Idle, Running, Removed, Held, Suspended } = JobStatus;
+
 const SPECS: Record<ActionKind, ActionSpec> = {
   remove: {
     tool: 'condor_rm',
-    eligible: [JobStatus.Idle, JobStatus.Running, JobStatus.Held, JobStatus.Suspended, JobStatus.Removed],
-    status: JobStatus.Removed,
+    eligible: [Idle, Running, Held, Suspended, Removed],
+    status: Removed,
     apply: (ad, reason) => (ad.RemoveReason = reason),
   },
   hold: {
     tool: 'condor_hold',
-    eligible: [JobStatus.Idle, JobStatus.Running, JobStatus.Suspended],
-    status: JobStatus.Held,
-    apply: (ad, reason) => Object.assign(ad, { HoldReason: reason, HoldReasonCode: 1, HoldReasonSubCode: 0 }),
+    eligible: [Idle, Running, Suspended],
+    status: Held,
+    apply: (ad, reason) =>
+      Object.assign(ad, {
+        HoldReason: reason,
+        HoldReasonCode: 1,
+        HoldReasonSubCode: 0,
+      }),
   },
   release: {
     tool: 'condor_release',
-    eligible: [JobStatus.Held],
-    status: JobStatus.Idle,
+    eligible: [Held],
+    status: Idle,
     apply: (ad, reason) => (ad.ReleaseReason = reason),
   },
 };
@@ -49,8 +56,9 @@ export function markJob(home: string, ad: JobAd, kind: ActionKind): boolean {
   if (!spec.eligible.includes(Number(ad.JobStatus))) return false;
   const reason = actionReason(kind);
   const marked = updateJob(home, jobIdOf(ad), (current) => {
-    if (!spec.eligible.includes(Number(current.JobStatus))) return false;
-    if (current.JobStatus !== spec.status) current.LastJobStatus = current.JobStatus ?? 0;
+    const status = current.JobStatus ?? 0;
+    if (!spec.eligible.includes(Number(status))) return false;
+    if (status !== spec.status) current.LastJobStatus = status;
     current.JobStatus = spec.status;
     current.EnteredCurrentStatus = nowSeconds();
     spec.apply(current, reason);
@@ -58,12 +66,19 @@ export function markJob(home: string, ad: JobAd, kind: ActionKind): boolean {
     return true;
   });
   if (!marked) return false;
-  if (liveDaemonPid(home, Number(ad.ClusterId)) === undefined) finishWithoutDaemon(home, marked, kind, reason);
+  if (liveDaemonPid(home, Number(ad.ClusterId)) === undefined) {
+    finishWithoutDaemon(home, marked, kind, reason);
+  }
 
   return true;
 }
 
-function finishWithoutDaemon(home: string, ad: JobAd, kind: ActionKind, reason: string): void {
+function finishWithoutDaemon(
+  home: string,
+  ad: JobAd,
+  kind: ActionKind,
+  reason: string,
+): void {
   const id = jobIdOf(ad);
   const log = typeof ad.UserLog === 'string' ? ad.UserLog : undefined;
   if (kind === 'remove') {

@@ -1,11 +1,13 @@
 import { type AdValue, type JobAd, isExpr, lookupAttr } from '../state/job-ad';
-import { type Node, type Value, ERROR, UNDEFINED, bool, int, real, str } from './ast';
+import * as ast from './ast';
+import { type Node, type Value, ERROR, UNDEFINED } from './ast';
 import { FUNCTIONS } from './functions';
-import { arithmetic, compare, identical, logical, truth, unary } from './operators';
+import * as op from './operators';
 import { parseExpression } from './parser';
 
 /** Deep enough for real job ads, shallow enough to stop self-references. */
 const MAX_DEPTH = 32;
+const COMPARISONS = ['==', '!=', '<', '>', '<=', '>='];
 
 export function evaluateText(text: string, ad: JobAd): Value {
   return evaluate(parseExpression(text), ad, 0);
@@ -18,27 +20,39 @@ export function evaluateAttr(ad: JobAd, name: string): Value {
 
 /** True only when the expression evaluates to true (constraints, policies). */
 export function matches(text: string, ad: JobAd): boolean {
-  return truth(evaluateText(text, ad)) === true;
+  return op.truth(evaluateText(text, ad)) === true;
 }
 
-export function fromAdValue(value: AdValue | undefined, ad: JobAd, depth: number): Value {
+export function fromAdValue(
+  value: AdValue | undefined,
+  ad: JobAd,
+  depth: number,
+): Value {
   if (value === undefined || value === null) return UNDEFINED;
-  if (typeof value === 'boolean') return bool(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? int(value) : real(value);
-  if (typeof value === 'string') return str(value);
-  if (Array.isArray(value)) return { t: 'list', v: value.map((v) => fromAdValue(v, ad, depth)) };
-  if (isExpr(value)) {
-    if (depth > MAX_DEPTH) return ERROR;
-    try {
-      return evaluate(parseExpression(value.$expr), ad, depth + 1);
-    } catch {
-      return ERROR;
-    }
+  if (typeof value === 'boolean') return ast.bool(value);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? ast.int(value) : ast.real(value);
   }
+  if (typeof value === 'string') return ast.str(value);
+  if (Array.isArray(value)) {
+    return { t: 'list', v: value.map((v) => fromAdValue(v, ad, depth)) };
+  }
+  if (isExpr(value)) return evaluateStored(value.$expr, ad, depth);
   const rec: Record<string, Value> = {};
-  for (const [k, v] of Object.entries(value)) rec[k] = fromAdValue(v, ad, depth);
+  for (const [k, v] of Object.entries(value)) {
+    rec[k] = fromAdValue(v, ad, depth);
+  }
 
   return { t: 'rec', v: rec };
+}
+
+function evaluateStored(text: string, ad: JobAd, depth: number): Value {
+  if (depth > MAX_DEPTH) return ERROR;
+  try {
+    return evaluate(parseExpression(text), ad, depth + 1);
+  } catch {
+    return ERROR;
+  }
 }
 
 function evaluate(node: Node, ad: JobAd, depth: number): Value {
@@ -47,35 +61,44 @@ function evaluate(node: Node, ad: JobAd, depth: number): Value {
     case 'lit':
       return node.value;
     case 'attr':
-      return node.scope === 'target' ? UNDEFINED : fromAdValue(lookupAttr(ad, node.name), ad, depth + 1);
+      if (node.scope === 'target') return UNDEFINED;
+      return fromAdValue(lookupAttr(ad, node.name), ad, depth + 1);
     case 'unary':
-      return unary(node.op, ev(node.arg));
+      return op.unary(node.op, ev(node.arg));
     case 'binary':
       return binary(node.op, ev(node.left), () => ev(node.right));
     case 'cond':
-      return conditional(ev(node.test), () => ev(node.then), () => ev(node.else));
+      return conditional(
+        ev(node.test),
+        () => ev(node.then),
+        () => ev(node.else),
+      );
     case 'call':
       return call(node.name, node.args, ev);
     case 'list':
       return { t: 'list', v: node.items.map(ev) };
     case 'record':
-      return { t: 'rec', v: Object.fromEntries(node.fields.map(([k, n]) => [k, ev(n)])) };
+      return record(node.fields, ev);
     case 'select':
       return select(ev(node.base), node.name);
   }
 }
 
-function binary(op: string, left: Value, right: () => Value): Value {
-  if (op === '&&' || op === '||') return logical(op, left, right);
-  if (op === '=?=') return bool(identical(left, right()));
-  if (op === '=!=') return bool(!identical(left, right()));
-  if (['==', '!=', '<', '>', '<=', '>='].includes(op)) return compare(op, left, right());
+function binary(operator: string, left: Value, right: () => Value): Value {
+  if (operator === '&&' || operator === '||') {
+    return op.logical(operator, left, right);
+  }
+  if (operator === '=?=') return ast.bool(op.identical(left, right()));
+  if (operator === '=!=') return ast.bool(!op.identical(left, right()));
+  if (COMPARISONS.includes(operator)) {
+    return op.compare(operator, left, right());
+  }
 
-  return arithmetic(op, left, right());
+  return op.arithmetic(operator, left, right());
 }
 
-function conditional(test: Value, then: () => Value, otherwise: () => Value): Value {
-  const t = truth(test);
+function conditional(test: Value, then: () => Value, otherwise: () => Value) {
+  const t = op.truth(test);
   if (t === 'error') return ERROR;
   if (t === undefined) return UNDEFINED;
 
@@ -95,6 +118,12 @@ function call(name: string, args: Node[], ev: (n: Node) => Value): Value {
   return fn ? fn(args.map(ev)) : ERROR;
 }
 
+function record(fields: [string, Node][], ev: (n: Node) => Value): Value {
+  const entries = fields.map(([k, n]) => [k, ev(n)] as const);
+
+  return { t: 'rec', v: Object.fromEntries(entries) };
+}
+
 function index([base, i]: Value[]): Value {
   if (base?.t === 'list' && i?.t === 'int') return base.v[i.v] ?? ERROR;
   if (base?.t === 'rec' && i?.t === 'str') return select(base, i.v);
@@ -104,7 +133,8 @@ function index([base, i]: Value[]): Value {
 
 function select(base: Value, name: string): Value {
   if (base.t !== 'rec') return base.t === 'undef' ? UNDEFINED : ERROR;
-  const key = Object.keys(base.v).find((k) => k.toLowerCase() === name.toLowerCase());
+  const lower = name.toLowerCase();
+  const key = Object.keys(base.v).find((k) => k.toLowerCase() === lower);
 
   return key === undefined ? UNDEFINED : (base.v[key] ?? UNDEFINED);
 }

@@ -1,14 +1,14 @@
 import * as ev from '../event-log/events';
-import { type TransferResult, transferOutputs } from '../execute/output-transfer';
+import { transferOutputs } from '../execute/output-transfer';
 import type { Sandbox } from '../execute/sandbox';
-import type { RunningJob } from '../execute/spawn-job';
+import type { ExitInfo, RunningJob } from '../execute/spawn-job';
 import type { JobStdio } from '../execute/stdio';
-import { numberAttr } from '../state/job-ad';
+import { type JobAd, numberAttr } from '../state/job-ad';
 import type { PhaseResult } from './attempt';
 import { type ProcContext, currentAd, logEvent, slotName } from './context';
 import { outputTransferFails } from './fault-triggers';
 import type { RunOutcome } from './monitor';
-import { completeJob, evictJob, holdJob, loseJob, removeJob } from './transitions';
+import * as to from './transitions';
 import { runStats } from './usage';
 import { sleep } from './watch';
 
@@ -20,34 +20,40 @@ export interface Attempt {
   rssKb: number;
 }
 
-/** Holds the starter itself reports come with a 007 first, as in real logs. */
+/** Holds the starter reports come with a 007 first, as in real logs. */
 const STARTER_SIDE_CODES = new Set([6, 7, 8, 12, 13, 21, 34, 35, 45]);
 
-/** The default grace time between SIGTERM and SIGKILL in the simulator. */
+/** The simulator's grace time between SIGTERM and SIGKILL. */
 const DEFAULT_VACATE_SEC = 2;
 
-export async function endAttempt(pc: ProcContext, a: Attempt, outcome: RunOutcome): Promise<PhaseResult> {
+export async function endAttempt(
+  pc: ProcContext,
+  a: Attempt,
+  outcome: RunOutcome,
+): Promise<PhaseResult> {
   const ad = currentAd(pc) ?? {};
   const quick = outcome.kind === 'exited' || outcome.kind === 'shutdown';
-  const vacateSec = quick ? 0 : (numberAttr(ad, 'JobMaxVacateTime') ?? DEFAULT_VACATE_SEC);
-  await stopJob(a, vacateSec);
-  const stats = (sent: number) => runStats(ad, a.box.dir, { sent, received: a.box.inputBytes, rssKb: a.rssKb, wallSec: wallSec(a) });
+  const vacate = numberAttr(ad, 'JobMaxVacateTime') ?? DEFAULT_VACATE_SEC;
+  await stopJob(a, quick ? 0 : vacate);
   switch (outcome.kind) {
     case 'exited':
       return finishExited(pc, a, outcome.exit);
     case 'removed':
-      logEvent(pc, ev.evicted(stats(0)));
-      removeJob(pc, outcome.reason);
+      logEvent(pc, ev.evicted(statsOf(a, ad, 0)));
+      to.removeJob(pc, outcome.reason);
       return 'done';
     case 'held':
-      if (STARTER_SIDE_CODES.has(outcome.code)) logEvent(pc, ev.shadowException(`Error from ${slotName(pc)}: ${outcome.reason}`, stats(0)));
-      holdJob(pc, outcome.reason, outcome.code, outcome.subcode);
+      if (STARTER_SIDE_CODES.has(outcome.code)) {
+        const message = `Error from ${slotName(pc)}: ${outcome.reason}`;
+        logEvent(pc, ev.shadowException(message, statsOf(a, ad, 0)));
+      }
+      to.holdJob(pc, outcome.reason, outcome.code, outcome.subcode);
       return 'held';
     case 'evicted':
-      evictJob(pc, stats(0), wallSec(a));
+      to.evictJob(pc, statsOf(a, ad, 0), wallSec(a));
       return 'idle';
     case 'lost':
-      loseJob(pc);
+      to.loseJob(pc);
       return 'done';
     default:
       return 'done';
@@ -56,6 +62,15 @@ export async function endAttempt(pc: ProcContext, a: Attempt, outcome: RunOutcom
 
 function wallSec(a: Attempt): number {
   return Math.round((Date.now() - a.startedAt) / 1000);
+}
+
+function statsOf(a: Attempt, ad: JobAd, sent: number): ev.RunStats {
+  return runStats(ad, a.box.dir, {
+    sent,
+    received: a.box.inputBytes,
+    rssKb: a.rssKb,
+    wallSec: wallSec(a),
+  });
 }
 
 /** SIGTERM to the process group, SIGKILL after the vacate time. */
@@ -70,44 +85,60 @@ async function stopJob(a: Attempt, vacateSec: number): Promise<void> {
   await a.stdio.finish();
 }
 
-async function finishExited(pc: ProcContext, a: Attempt, exit: Awaited<RunningJob['exit']>): Promise<PhaseResult> {
+async function finishExited(
+  pc: ProcContext,
+  a: Attempt,
+  exit: ExitInfo,
+): Promise<PhaseResult> {
   const ad = currentAd(pc) ?? {};
-  if (exit.startError !== undefined) {
-    const reason = `Error from ${slotName(pc)}: Failed to execute '${a.box.executable}': ${exit.startError}`;
-    logEvent(pc, ev.shadowException(reason, runStats(ad, a.box.dir, { sent: 0, received: a.box.inputBytes, rssKb: 0, wallSec: 0 })));
-    holdJob(pc, reason, 6, 2);
-    return 'held';
-  }
+  if (exit.startError !== undefined) return holdForStart(pc, a, ad, exit);
   logEvent(pc, ev.fileTransfer('Started', 'output'));
   const stdoutBytes = a.stdio.copyBack();
-  const result = outputTransferFails(pc, ad) ? forcedFailure(a.box) : transferOutputs(ad, a.box);
+  const result = outputTransferFails(pc, ad)
+    ? { ok: false as const, missing: `${a.box.dir}/.simulated-failure` }
+    : transferOutputs(ad, a.box);
   logEvent(pc, ev.fileTransfer('Finished', 'output'));
-  const stats = runStats(ad, a.box.dir, {
-    sent: stdoutBytes + (result.ok ? result.bytes : 0),
-    received: a.box.inputBytes,
-    rssKb: a.rssKb,
-    wallSec: wallSec(a),
-  });
-  if (!result.ok) return holdForOutput(pc, result.missing, stats);
-  completeJob(pc, exit, stats, wallSec(a));
+  const sent = stdoutBytes + (result.ok ? result.bytes : 0);
+  if (!result.ok) return holdForOutput(pc, result.missing, statsOf(a, ad, 0));
+  to.completeJob(pc, exit, statsOf(a, ad, sent), wallSec(a));
 
   return 'done';
 }
 
-function forcedFailure(box: Sandbox): TransferResult {
-  return { ok: false, missing: `${box.dir}/.simulated-transfer-failure` };
+/** Hold code 6: the starter could not execute the job. */
+function holdForStart(
+  pc: ProcContext,
+  a: Attempt,
+  ad: JobAd,
+  exit: ExitInfo,
+): PhaseResult {
+  const reason =
+    `Error from ${slotName(pc)}: Failed to execute ` +
+    `'${a.box.executable}': ${exit.startError}`;
+  logEvent(pc, ev.shadowException(reason, statsOf(a, ad, 0)));
+  to.holdJob(pc, reason, 6, 2);
+
+  return 'held';
 }
 
 /** Hold code 12 subcode 2, worded like the real CHTC log in the samples. */
-function holdForOutput(pc: ProcContext, missing: string, stats: ev.RunStats): PhaseResult {
-  const details = `reading from file ${missing}: (errno 2) No such file or directory`;
-  const apAddress = `<127.0.0.1:9618>`;
-  logEvent(pc, ev.shadowException(
-    `Error from ${slotName(pc)}: STARTER at 127.0.0.1 failed to send file(s) to ${apAddress}: |Error: ${details}; SHADOW failed to receive file(s) from <127.0.0.1:9618>`,
-    stats,
-  ));
-  const reason = `Transfer output files failure at execution point ${slotName(pc)} while sending files to access point ${pc.d.meta.apHost}. Details: ${details}`;
-  holdJob(pc, reason, 12, 2);
+function holdForOutput(
+  pc: ProcContext,
+  missing: string,
+  stats: ev.RunStats,
+): PhaseResult {
+  const details =
+    `reading from file ${missing}: (errno 2) No such file or directory`;
+  const exception =
+    `Error from ${slotName(pc)}: STARTER at 127.0.0.1 failed to send ` +
+    `file(s) to <127.0.0.1:9618>: |Error: ${details}; ` +
+    'SHADOW failed to receive file(s) from <127.0.0.1:9618>';
+  logEvent(pc, ev.shadowException(exception, stats));
+  const reason =
+    `Transfer output files failure at execution point ${slotName(pc)} ` +
+    `while sending files to access point ${pc.d.meta.apHost}. ` +
+    `Details: ${details}`;
+  to.holdJob(pc, reason, 12, 2);
 
   return 'held';
 }

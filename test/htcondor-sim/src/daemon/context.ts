@@ -4,8 +4,10 @@ import type { Isolation } from '../execute/isolation';
 import type { RunningJob } from '../execute/spawn-job';
 import type { ClusterMeta } from '../state/clusters';
 import type { JobFaultName } from '../state/faults';
-import { type JobAd, type JobId, formatJobId, nowSeconds } from '../state/job-ad';
+import * as jobAd from '../state/job-ad';
 import { readQueueAd, retireJob, updateJob } from '../state/queue-store';
+
+type JobAd = jobAd.JobAd;
 
 /** What every job of one daemon shares. */
 export interface DaemonContext {
@@ -21,7 +23,7 @@ export interface DaemonContext {
 /** One job as the daemon follows it. */
 export interface ProcContext {
   d: DaemonContext;
-  id: JobId;
+  id: jobAd.JobId;
   userLog: string | undefined;
   /** Job faults this job already went through (each applies once). */
   applied: Set<JobFaultName>;
@@ -41,12 +43,18 @@ export function logEvent(pc: ProcContext, event: JobEvent): void {
   try {
     appendEvent(pc.userLog, pc.id, event);
   } catch (err) {
-    pc.d.log(`${formatJobId(pc.id)}: cannot write event ${event.code} to ${pc.userLog}: ${(err as Error).message}`);
+    const job = jobAd.formatJobId(pc.id);
+    const why = (err as Error).message;
+    pc.d.log(`${job}: cannot log event ${event.code} to ${pc.userLog}: ${why}`);
   }
 }
 
 /** Moves the job to a new JobStatus, as the schedd would record it. */
-export function setStatus(pc: ProcContext, status: number, change: (ad: JobAd) => void = () => {}): JobAd | undefined {
+export function setStatus(
+  pc: ProcContext,
+  status: number,
+  change: (ad: JobAd) => void = () => {},
+): JobAd | undefined {
   pc.expected = status;
 
   return updateJob(pc.d.home, pc.id, (ad) => {
@@ -56,7 +64,11 @@ export function setStatus(pc: ProcContext, status: number, change: (ad: JobAd) =
 }
 
 /** Final status: the ad leaves the queue for history. */
-export function finishJob(pc: ProcContext, status: number, change: (ad: JobAd) => void): JobAd | undefined {
+export function finishJob(
+  pc: ProcContext,
+  status: number,
+  change: (ad: JobAd) => void,
+): JobAd | undefined {
   pc.expected = status;
 
   return retireJob(pc.d.home, pc.id, (ad) => {
@@ -68,7 +80,7 @@ export function finishJob(pc: ProcContext, status: number, change: (ad: JobAd) =
 function stampStatus(ad: JobAd, status: number): void {
   if (ad.JobStatus !== status) ad.LastJobStatus = ad.JobStatus ?? 0;
   ad.JobStatus = status;
-  ad.EnteredCurrentStatus = nowSeconds();
+  ad.EnteredCurrentStatus = jobAd.nowSeconds();
 }
 
 /** Leaving a slot: RemoteHost becomes LastRemoteHost (schedd.cpp). */

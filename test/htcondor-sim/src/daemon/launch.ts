@@ -8,15 +8,20 @@ import { simPaths } from '../state/paths';
  * It gets its own session and writes only to its log file: the caller of
  * condor_submit may be waiting for EOF on its stdout and stderr.
  */
-export function launchDaemon(home: string, cluster: number, env: NodeJS.ProcessEnv): number | undefined {
-  const logFile = join(simPaths(home).log, `cluster-${cluster}.log`);
-  const fd = openSync(logFile, 'a');
+export function launchDaemon(
+  home: string,
+  cluster: number,
+  env: NodeJS.ProcessEnv,
+): number | undefined {
+  const paths = simPaths(home);
+  const fd = openSync(join(paths.log, `cluster-${cluster}.log`), 'a');
+  const entry = join(__dirname, '..', 'sim-daemon.js');
   try {
-    const child = spawn(process.execPath, [join(__dirname, '..', 'sim-daemon.js'), home, String(cluster)], {
+    const child = spawn(process.execPath, [entry, home, String(cluster)], {
       detached: true,
       stdio: ['ignore', fd, fd],
       env,
-      cwd: simPaths(home).home,
+      cwd: paths.home,
     });
     child.unref();
 

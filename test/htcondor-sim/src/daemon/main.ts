@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { probeIsolation } from '../execute/isolation';
-import { readClusterMeta, removeClusterMeta, writeClusterMeta } from '../state/clusters';
+import * as clusters from '../state/clusters';
 import { JobStatus, formatJobId } from '../state/job-ad';
 import { readQueueAd } from '../state/queue-store';
 import type { DaemonContext, ProcContext } from './context';
@@ -13,14 +13,15 @@ const WATCHDOG_MS = 500;
  * cluster does, or when its state root disappears (a test cleaned up), so
  * that no daemon outlives what it serves.
  */
-export async function runDaemon(home: string, cluster: number): Promise<number> {
-  const meta = readClusterMeta(home, cluster);
+export async function runDaemon(home: string, cluster: number) {
+  const meta = clusters.readClusterMeta(home, cluster);
   if (!meta) {
     log(`cluster ${cluster}: no cluster metadata under ${home}`);
     return 1;
   }
-  writeClusterMeta(home, { ...meta, daemonPid: process.pid });
-  const d = daemonContext(home, { ...meta, daemonPid: process.pid });
+  const own = { ...meta, daemonPid: process.pid };
+  clusters.writeClusterMeta(home, own);
+  const d = daemonContext(home, own);
   stopOn(d, ['SIGTERM', 'SIGINT', 'SIGHUP']);
   process.on('exit', () => d.running.forEach((job) => job.signal('SIGKILL')));
   const watchdog = setInterval(() => {
@@ -28,21 +29,22 @@ export async function runDaemon(home: string, cluster: number): Promise<number> 
   }, WATCHDOG_MS);
   await Promise.all(meta.procs.map((proc) => followProc(d, proc)));
   clearInterval(watchdog);
-  for (const job of d.running) job.signal('SIGKILL');
-  if (existsSync(home)) removeClusterMeta(home, cluster);
+  if (existsSync(home)) clusters.removeClusterMeta(home, cluster);
   log(`cluster ${cluster}: daemon done`);
 
   return 0;
 }
 
-function daemonContext(home: string, meta: DaemonContext['meta']): DaemonContext {
+function daemonContext(home: string, meta: clusters.ClusterMeta) {
   let seq = 0;
   const isolation = probeIsolation(home, process.env);
   if (isolation.kind === 'none') {
-    log(`WARNING: jobs run WITHOUT a private /tmp: ${isolation.reason}; they share the host's /tmp`);
+    log(
+      `WARNING: jobs run WITHOUT a private /tmp: ${isolation.reason}; ` +
+        "they share the host's /tmp",
+    );
   }
-
-  return {
+  const d: DaemonContext = {
     home,
     meta,
     isolation,
@@ -51,24 +53,28 @@ function daemonContext(home: string, meta: DaemonContext['meta']): DaemonContext
     log,
     nextScratchSeq: () => ++seq,
   };
+
+  return d;
 }
 
 async function followProc(d: DaemonContext, proc: number): Promise<void> {
   const id = { cluster: d.meta.cluster, proc };
   const ad = readQueueAd(d.home, id);
   if (!ad) return;
+  const held = ad.JobStatus === JobStatus.Held;
   const pc: ProcContext = {
     d,
     id,
     userLog: typeof ad.UserLog === 'string' ? ad.UserLog : undefined,
     applied: new Set(),
     // A removal that came before the daemon started must still be noticed.
-    expected: ad.JobStatus === JobStatus.Held ? JobStatus.Held : JobStatus.Idle,
+    expected: held ? JobStatus.Held : JobStatus.Idle,
   };
   try {
     await runProc(pc);
   } catch (err) {
-    log(`${formatJobId(id)}: stopped following the job: ${(err as Error).stack ?? err}`);
+    const why = (err as Error).stack ?? String(err);
+    log(`${formatJobId(id)}: stopped following the job: ${why}`);
   }
 }
 

@@ -10,25 +10,32 @@ import { watch } from './watch';
 export type RunOutcome =
   | { kind: 'exited'; exit: ExitInfo }
   | { kind: 'removed'; reason: string }
-  | { kind: 'held'; reason: string; code: number; subcode: number; byTool: boolean }
+  | { kind: 'held'; reason: string; code: number; subcode: number }
   | { kind: 'evicted' }
   | { kind: 'lost' }
   | { kind: 'shutdown' };
 
 type Found = { kind: 'exit' } | { kind: 'stop'; outcome: RunOutcome };
 
+const stop = (outcome: RunOutcome): Found => ({ kind: 'stop', outcome });
+
 /** Watches a running job until it exits or something stops it. */
-export async function monitorJob(pc: ProcContext, attempt: Attempt): Promise<RunOutcome> {
-  const found = await watch<Found>(pc, undefined, (ad) => checkRunning(pc, attempt, ad));
-  if (!found || found.kind === 'exit') return { kind: 'exited', exit: await attempt.job.exit };
-  if (found.kind === 'stop') return found.outcome;
+export async function monitorJob(
+  pc: ProcContext,
+  attempt: Attempt,
+): Promise<RunOutcome> {
+  const check = (ad: JobAd) => checkRunning(pc, attempt, ad);
+  const found = await watch<Found>(pc, undefined, check);
+  if (!found || found.kind === 'exit') {
+    return { kind: 'exited', exit: await attempt.job.exit };
+  }
   switch (found.kind) {
+    case 'stop':
+      return found.outcome;
     case 'gone':
       return { kind: 'lost' };
-    case 'released':
-      return { kind: 'shutdown' };
     case 'removed':
-      return { kind: 'removed', reason: removeReason(found.ad) };
+      return { kind: 'removed', reason: reasonOf(found.ad.RemoveReason) };
     case 'held':
       return heldByTool(found.ad);
     default:
@@ -36,24 +43,28 @@ export async function monitorJob(pc: ProcContext, attempt: Attempt): Promise<Run
   }
 }
 
-function checkRunning(pc: ProcContext, attempt: Attempt, ad: JobAd): Found | undefined {
-  if (attempt.job.hasExited()) return { kind: 'exit' };
-  attempt.rssKb = Math.max(attempt.rssKb, residentKb(attempt.job.pid));
-  const runningMs = Date.now() - attempt.startedAt;
+type Check = (pc: ProcContext, a: Attempt, ad: JobAd) => Found | undefined;
+
+const checkRunning: Check = (pc, a, ad) => {
+  if (a.job.hasExited()) return { kind: 'exit' };
+  a.rssKb = Math.max(a.rssKb, residentKb(a.job.pid));
+  const runningMs = Date.now() - a.startedAt;
   const fault = dueRunningFault(pc, ad, runningMs);
-  const stop = (outcome: RunOutcome): Found => ({ kind: 'stop', outcome });
   if (fault?.kind === 'lose') return stop({ kind: 'lost' });
   if (fault?.kind === 'evict') return stop({ kind: 'evicted' });
-  if (fault?.kind === 'hold') return stop({ ...fault, kind: 'held', byTool: false });
-  const policy = periodicAction(ad) ?? durationHold(ad, Math.floor(runningMs / 1000));
-  if (policy?.kind === 'remove') return stop({ kind: 'removed', reason: policy.reason });
-  if (policy?.kind === 'hold') return stop({ ...policy, kind: 'held', byTool: false });
+  if (fault?.kind === 'hold') return stop({ ...fault, kind: 'held' });
+  const runningSec = Math.floor(runningMs / 1000);
+  const policy = periodicAction(ad) ?? durationHold(ad, runningSec);
+  if (policy?.kind === 'remove') {
+    return stop({ kind: 'removed', reason: policy.reason });
+  }
+  if (policy?.kind === 'hold') return stop({ ...policy, kind: 'held' });
 
   return undefined;
-}
+};
 
-function removeReason(ad: JobAd): string {
-  return typeof ad.RemoveReason === 'string' ? ad.RemoveReason : 'via condor_rm';
+function reasonOf(value: unknown): string {
+  return typeof value === 'string' ? value : 'via condor_rm';
 }
 
 function heldByTool(ad: JobAd): RunOutcome {
@@ -62,6 +73,5 @@ function heldByTool(ad: JobAd): RunOutcome {
     reason: String(ad.HoldReason ?? 'via condor_hold'),
     code: Number(ad.HoldReasonCode ?? 1),
     subcode: Number(ad.HoldReasonSubCode ?? 0),
-    byTool: true,
   };
 }

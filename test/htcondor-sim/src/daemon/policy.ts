@@ -1,49 +1,66 @@
-import { matches } from '../classad/evaluate';
 import { unparseAdValue } from '../classad/ad-values';
+import { matches } from '../classad/evaluate';
 import { formatTimeShort } from '../event-log/format';
-import { type JobAd, isExpr, lookupAttr, nowSeconds, numberAttr } from '../state/job-ad';
+import * as jobAd from '../state/job-ad';
+
+type JobAd = jobAd.JobAd;
 
 export type PolicyAction =
   | { kind: 'remove'; reason: string }
   | { kind: 'hold'; reason: string; code: number; subcode: number }
   | { kind: 'release'; reason: string };
 
-/** True when a policy attribute is set and evaluates to true right now. */
+/** The expression text when a policy attribute is true right now. */
 function fires(ad: JobAd, attr: string): string | undefined {
-  const value = lookupAttr(ad, attr);
-  if (value === undefined || value === false || value === null) return undefined;
-  const text = isExpr(value) ? value.$expr : unparseAdValue(value);
+  const value = jobAd.lookupAttr(ad, attr);
+  if (value === undefined || value === null || value === false) {
+    return undefined;
+  }
+  const text = jobAd.isExpr(value) ? value.$expr : unparseAdValue(value);
+  const now = { ...ad, CurrentTime: jobAd.nowSeconds() };
 
-  return matches(text, { ...ad, CurrentTime: nowSeconds() }) ? text : undefined;
+  return matches(text, now) ? text : undefined;
 }
 
-const firedReason = (attr: string, text: string) => `The job attribute ${attr} expression '${text}' evaluated to TRUE`;
+function firedReason(attr: string, text: string): string {
+  return `The job attribute ${attr} expression '${text}' evaluated to TRUE`;
+}
 
 /** periodic_remove / periodic_hold, checked while the job is queued. */
 export function periodicAction(ad: JobAd): PolicyAction | undefined {
   const remove = fires(ad, 'PeriodicRemove');
-  if (remove) return { kind: 'remove', reason: firedReason('PeriodicRemove', remove) };
+  if (remove) {
+    return { kind: 'remove', reason: firedReason('PeriodicRemove', remove) };
+  }
   const hold = fires(ad, 'PeriodicHold');
-  if (hold) return { kind: 'hold', reason: firedReason('PeriodicHold', hold), code: 3, subcode: 0 };
+  if (hold) {
+    const reason = firedReason('PeriodicHold', hold);
+    return { kind: 'hold', reason, code: 3, subcode: 0 };
+  }
 
   return undefined;
 }
 
 export function periodicRelease(ad: JobAd): PolicyAction | undefined {
   const release = fires(ad, 'PeriodicRelease');
+  if (!release) return undefined;
 
-  return release ? { kind: 'release', reason: firedReason('PeriodicRelease', release) } : undefined;
+  return { kind: 'release', reason: firedReason('PeriodicRelease', release) };
 }
 
-/** allowed_execute_duration (47) and allowed_job_duration (46) while running. */
-export function durationHold(ad: JobAd, runningSec: number): PolicyAction | undefined {
-  const execute = numberAttr(ad, 'AllowedExecuteDuration');
-  if (execute !== undefined && runningSec > execute) {
-    return { kind: 'hold', reason: `The job exceeded allowed execute duration of ${formatTimeShort(execute)}`, code: 47, subcode: 0 };
-  }
-  const job = numberAttr(ad, 'AllowedJobDuration');
-  if (job !== undefined && runningSec > job) {
-    return { kind: 'hold', reason: `The job exceeded allowed job duration of ${formatTimeShort(job)}`, code: 46, subcode: 0 };
+const DURATIONS: [string, string, number][] = [
+  ['AllowedExecuteDuration', 'execute', 47],
+  ['AllowedJobDuration', 'job', 46],
+];
+
+/** allowed_execute_duration (47) and allowed_job_duration (46). */
+export function durationHold(ad: JobAd, runningSec: number) {
+  for (const [attr, what, code] of DURATIONS) {
+    const limit = jobAd.numberAttr(ad, attr);
+    if (limit === undefined || runningSec <= limit) continue;
+    const reason =
+      `The job exceeded allowed ${what} duration of ${formatTimeShort(limit)}`;
+    return { kind: 'hold', reason, code, subcode: 0 } as PolicyAction;
   }
 
   return undefined;

@@ -3,7 +3,7 @@ import { type PhaseResult, runAttempt } from './attempt';
 import type { ProcContext } from './context';
 import { queueDelay } from './fault-triggers';
 import { type PolicyAction, periodicAction, periodicRelease } from './policy';
-import { acknowledgeHold, holdJob, releaseJob, removeJob } from './transitions';
+import * as to from './transitions';
 import { type Interrupt, watch } from './watch';
 
 /** Follows one job from the queue to its end: idle, running, held, again. */
@@ -32,25 +32,29 @@ async function heldPhase(pc: ProcContext): Promise<PhaseResult> {
   return found ? react(pc, found) : 'held';
 }
 
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
 function react(pc: ProcContext, found: Interrupt | PolicyAction): PhaseResult {
   switch (found.kind) {
     case 'removed':
-      removeJob(pc, typeof found.ad.RemoveReason === 'string' ? found.ad.RemoveReason : 'via condor_rm');
+      to.removeJob(pc, text(found.ad.RemoveReason, 'via condor_rm'));
       return 'done';
     case 'held':
-      acknowledgeHold(pc, found.ad);
+      to.acknowledgeHold(pc, found.ad);
       return 'held';
     case 'released':
-      releaseJob(pc, typeof found.ad.ReleaseReason === 'string' ? found.ad.ReleaseReason : 'via condor_release');
+      to.releaseJob(pc, text(found.ad.ReleaseReason, 'via condor_release'));
       return 'idle';
     case 'remove':
-      removeJob(pc, found.reason);
+      to.removeJob(pc, found.reason);
       return 'done';
     case 'hold':
-      holdJob(pc, found.reason, found.code, found.subcode);
+      to.holdJob(pc, found.reason, found.code, found.subcode);
       return 'held';
     case 'release':
-      releaseJob(pc, found.reason);
+      to.releaseJob(pc, found.reason);
       return 'idle';
     default:
       return 'done';

@@ -2,32 +2,42 @@ import * as ev from '../event-log/events';
 import type { ExitInfo } from '../execute/spawn-job';
 import { type JobAd, JobStatus, nowSeconds } from '../state/job-ad';
 import { forgetJob } from '../state/queue-store';
-import { type ProcContext, finishJob, leaveSlot, logEvent, setStatus } from './context';
+import * as ctx from './context';
+
+type ProcContext = ctx.ProcContext;
+
+const count = (v: unknown) => Number(v ?? 0) + 1;
 
 /**
  * Each transition updates the queue first and writes the event second, so
  * a reader who sees the event and then asks condor_q or condor_history
  * finds the job already in its new state.
  */
-export function holdJob(pc: ProcContext, reason: string, code: number, subcode: number): void {
-  setStatus(pc, JobStatus.Held, (ad) => {
-    leaveSlot(ad);
+export function holdJob(
+  pc: ProcContext,
+  reason: string,
+  code: number,
+  subcode: number,
+): void {
+  ctx.setStatus(pc, JobStatus.Held, (ad) => {
+    ctx.leaveSlot(ad);
     ad.HoldReason = reason;
     ad.HoldReasonCode = code;
     ad.HoldReasonSubCode = subcode;
-    ad.NumHolds = Number(ad.NumHolds ?? 0) + 1;
+    ad.NumHolds = count(ad.NumHolds);
   });
-  logEvent(pc, ev.held(reason, code, subcode));
+  ctx.logEvent(pc, ev.held(reason, code, subcode));
 }
 
 /** A hold a tool (condor_hold) already wrote into the ad. */
 export function acknowledgeHold(pc: ProcContext, ad: JobAd): void {
   const reason = String(ad.HoldReason ?? 'via condor_hold');
-  holdJob(pc, reason, Number(ad.HoldReasonCode ?? 1), Number(ad.HoldReasonSubCode ?? 0));
+  const code = Number(ad.HoldReasonCode ?? 1);
+  holdJob(pc, reason, code, Number(ad.HoldReasonSubCode ?? 0));
 }
 
 export function releaseJob(pc: ProcContext, reason: string): void {
-  setStatus(pc, JobStatus.Idle, (ad) => {
+  ctx.setStatus(pc, JobStatus.Idle, (ad) => {
     ad.LastHoldReason = ad.HoldReason ?? null;
     ad.LastHoldReasonCode = ad.HoldReasonCode ?? null;
     delete ad.HoldReason;
@@ -35,59 +45,69 @@ export function releaseJob(pc: ProcContext, reason: string): void {
     delete ad.HoldReasonSubCode;
     delete ad.ReleaseReason;
   });
-  logEvent(pc, ev.released(reason));
+  ctx.logEvent(pc, ev.released(reason));
 }
 
 export function removeJob(pc: ProcContext, reason: string): void {
-  finishJob(pc, JobStatus.Removed, (ad) => {
-    leaveSlot(ad);
+  ctx.finishJob(pc, JobStatus.Removed, (ad) => {
+    ctx.leaveSlot(ad);
     ad.RemoveReason = reason;
   });
-  logEvent(pc, ev.aborted(reason));
+  ctx.logEvent(pc, ev.aborted(reason));
 }
 
-export function evictJob(pc: ProcContext, stats: ev.RunStats, wallSec: number): void {
-  setStatus(pc, JobStatus.Idle, (ad) => {
-    leaveSlot(ad);
-    addWallClock(ad, wallSec);
-    ad.NumRestarts = Number(ad.NumRestarts ?? 0) + 1;
+export function evictJob(pc: ProcContext, stats: ev.RunStats, wall: number) {
+  ctx.setStatus(pc, JobStatus.Idle, (ad) => {
+    ctx.leaveSlot(ad);
+    addWallClock(ad, wall);
+    ad.NumRestarts = count(ad.NumRestarts);
   });
-  logEvent(pc, ev.evicted(stats));
+  ctx.logEvent(pc, ev.evicted(stats));
 }
 
-export function completeJob(pc: ProcContext, exit: ExitInfo, stats: ev.RunStats, wallSec: number): void {
+export function completeJob(
+  pc: ProcContext,
+  exit: ExitInfo,
+  stats: ev.RunStats,
+  wall: number,
+): void {
   const at = new Date();
-  const how: ev.Termination = exit.signal !== undefined ? { signal: exit.signal } : { exitCode: exit.exitCode };
-  finishJob(pc, JobStatus.Completed, (ad) => {
-    leaveSlot(ad);
-    addWallClock(ad, wallSec);
+  const signal = exit.signal;
+  ctx.finishJob(pc, JobStatus.Completed, (ad) => {
+    ctx.leaveSlot(ad);
+    addWallClock(ad, wall);
     ad.CompletionDate = nowSeconds();
-    ad.ExitBySignal = exit.signal !== undefined;
-    if (exit.signal !== undefined) ad.ExitSignal = exit.signal;
+    ad.ExitBySignal = signal !== undefined;
+    if (signal !== undefined) ad.ExitSignal = signal;
     else ad.ExitCode = exit.exitCode;
-    ad.ExitStatus = exit.signal ?? exit.exitCode;
-    ad.NumJobCompletions = Number(ad.NumJobCompletions ?? 0) + 1;
+    ad.ExitStatus = signal ?? exit.exitCode;
+    ad.NumJobCompletions = count(ad.NumJobCompletions);
     ad.ToE = toeRecord(exit, at);
   });
-  logEvent(pc, ev.terminated(how, stats, at));
+  const how = signal !== undefined ? { signal } : { exitCode: exit.exitCode };
+  ctx.logEvent(pc, ev.terminated(how, stats, at));
 }
 
+/** The `ToE` (ticket of execution) record the starter leaves in the ad. */
 function toeRecord(exit: ExitInfo, at: Date): JobAd {
-  const record: JobAd = { Who: 'itself', How: 'OF_ITS_OWN_ACCORD', HowCode: 0, When: Math.floor(at.getTime() / 1000) };
-  if (exit.signal !== undefined) record.ExitBySignal = true;
-  if (exit.signal !== undefined) record.ExitSignal = exit.signal;
-  else record.ExitCode = exit.exitCode;
+  const record: JobAd = {
+    Who: 'itself',
+    How: 'OF_ITS_OWN_ACCORD',
+    HowCode: 0,
+    When: Math.floor(at.getTime() / 1000),
+  };
+  if (exit.signal === undefined) return { ...record, ExitCode: exit.exitCode };
 
-  return record;
+  return { ...record, ExitBySignal: true, ExitSignal: exit.signal };
 }
 
-function addWallClock(ad: JobAd, wallSec: number): void {
-  ad.RemoteWallClockTime = Number(ad.RemoteWallClockTime ?? 0) + wallSec;
-  ad.CumulativeSlotTime = Number(ad.CumulativeSlotTime ?? 0) + wallSec;
+function addWallClock(ad: JobAd, wall: number): void {
+  ad.RemoteWallClockTime = Number(ad.RemoteWallClockTime ?? 0) + wall;
+  ad.CumulativeSlotTime = Number(ad.CumulativeSlotTime ?? 0) + wall;
 }
 
 /** The job leaves the queue without a trace and its log goes silent. */
 export function loseJob(pc: ProcContext): void {
   forgetJob(pc.d.home, pc.id);
-  pc.d.log(`job ${pc.id.cluster}.${pc.id.proc}: lost on purpose (lose_job fault)`);
+  pc.d.log(`job ${pc.id.cluster}.${pc.id.proc}: lost (lose_job fault)`);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { evaluateAttr } from '../classad/evaluate';
 import { isNumber } from '../classad/ast';
+import { evaluateAttr } from '../classad/evaluate';
 import type { RunStats } from '../event-log/events';
 import type { ResourceRow } from '../event-log/format';
 import { kilobytes, sizeOf } from '../execute/file-sizes';
@@ -24,27 +24,48 @@ export function requested(ad: JobAd, attr: string, fallback: number): number {
   return isNumber(v) ? Math.round(v.v) : fallback;
 }
 
+export interface AttemptIo {
+  sent: number;
+  received: number;
+  rssKb: number;
+  wallSec: number;
+}
+
 /** The `Partitionable Resources` rows of 004 and 005 events. */
-export function resourceRows(ad: JobAd, scratch: string, rssKb: number, wallSec: number): ResourceRow[] {
+function resourceRows(ad: JobAd, scratch: string, io: AttemptIo) {
   const cpus = String(requested(ad, 'RequestCpus', 1));
   const disk = String(requested(ad, 'RequestDisk', 1));
   const memory = String(requested(ad, 'RequestMemory', 1));
-  const gpus = requested(ad, 'RequestGPUs', 0);
-
-  return [
+  const gpus = String(requested(ad, 'RequestGPUs', 0));
+  const time = String(io.wallSec);
+  const rows: ResourceRow[] = [
     { name: 'Cpus', usage: '0', request: cpus, allocated: cpus },
-    { name: 'Disk (KB)', usage: String(kilobytes(sizeOf(scratch))), request: disk, allocated: disk },
-    gpus > 0 ? { name: 'GPUs', request: String(gpus), allocated: String(gpus) } : { name: 'GPUs', allocated: '0' },
-    { name: 'Memory (MB)', usage: String(Math.ceil(rssKb / 1024)), request: memory, allocated: memory },
-    { name: 'TimeExecute (s)', usage: String(wallSec) },
-    { name: 'TimeSlotBusy (s)', usage: String(wallSec) },
+    {
+      name: 'Disk (KB)',
+      usage: String(kilobytes(sizeOf(scratch))),
+      request: disk,
+      allocated: disk,
+    },
+    gpus === '0'
+      ? { name: 'GPUs', allocated: '0' }
+      : { name: 'GPUs', request: gpus, allocated: gpus },
+    {
+      name: 'Memory (MB)',
+      usage: String(Math.ceil(io.rssKb / 1024)),
+      request: memory,
+      allocated: memory,
+    },
+    { name: 'TimeExecute (s)', usage: time },
+    { name: 'TimeSlotBusy (s)', usage: time },
   ];
+
+  return rows;
 }
 
-export function runStats(ad: JobAd, scratch: string, io: { sent: number; received: number; rssKb: number; wallSec: number }): RunStats {
+export function runStats(ad: JobAd, scratch: string, io: AttemptIo): RunStats {
   return {
     sentBytes: io.sent,
     receivedBytes: io.received,
-    resources: resourceRows(ad, scratch, io.rssKb, io.wallSec),
+    resources: resourceRows(ad, scratch, io),
   };
 }

@@ -24,7 +24,9 @@ export function checkInterrupt(pc: ProcContext): Interrupt | undefined {
   if (status === pc.expected) return undefined;
   if (status === JobStatus.Removed) return { kind: 'removed', ad };
   if (status === JobStatus.Held) return { kind: 'held', ad };
-  if (status === JobStatus.Idle && pc.expected === JobStatus.Held) return { kind: 'released', ad };
+  if (status === JobStatus.Idle && pc.expected === JobStatus.Held) {
+    return { kind: 'released', ad };
+  }
 
   return undefined;
 }

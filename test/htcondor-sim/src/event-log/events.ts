@@ -1,6 +1,11 @@
-import { type ResourceRow, formatResourceTable, formatUsage, formatUtcTime } from './format';
+import {
+  type ResourceRow,
+  formatResourceTable,
+  formatUsage,
+  formatUtcTime,
+} from './format';
 
-/** An event before it gets its header time: number, header text, body lines. */
+/** An event before it gets its header time: number, header text, body. */
 export interface JobEvent {
   code: number;
   text: string;
@@ -25,6 +30,9 @@ export interface RunStats {
 
 export type Termination = { signal: number } | { exitCode: number };
 
+/** The simulator measures no CPU time; real short jobs show zeros too. */
+const NO_USAGE = formatUsage(0, 0);
+
 export function submitted(schedd: string): JobEvent {
   return { code: 0, text: `Job submitted from host: ${schedd}`, body: [] };
 }
@@ -44,47 +52,62 @@ export function executing(e: ExecuteInfo): JobEvent {
   };
 }
 
-export type TransferStep = 'Started' | 'Finished';
-
-export function fileTransfer(step: TransferStep, direction: 'input' | 'output', host?: string): JobEvent {
+export function fileTransfer(
+  step: 'Started' | 'Finished',
+  direction: 'input' | 'output',
+  host?: string,
+): JobEvent {
   const body = host ? [`\tTransferring to host: ${host}`] : [];
 
   return { code: 40, text: `${step} transferring ${direction} files`, body };
 }
 
-export function imageSize(imageKb: number, memoryMb: number, rssKb: number): JobEvent {
+export function imageSize(kb: number, memoryMb: number, rssKb: number) {
   return {
     code: 6,
-    text: `Image size of job updated: ${imageKb}`,
-    body: [`\t${memoryMb}  -  MemoryUsage of job (MB)`, `\t${rssKb}  -  ResidentSetSize of job (KB)`],
+    text: `Image size of job updated: ${kb}`,
+    body: [
+      `\t${memoryMb}  -  MemoryUsage of job (MB)`,
+      `\t${rssKb}  -  ResidentSetSize of job (KB)`,
+    ],
   };
 }
 
 function bytesLines(stats: RunStats, withTotals: boolean): string[] {
-  const lines = [`\t${stats.sentBytes}  -  Run Bytes Sent By Job`, `\t${stats.receivedBytes}  -  Run Bytes Received By Job`];
-  if (withTotals) {
-    lines.push(`\t${stats.sentBytes}  -  Total Bytes Sent By Job`, `\t${stats.receivedBytes}  -  Total Bytes Received By Job`);
-  }
+  const kinds = withTotals ? ['Run', 'Total'] : ['Run'];
 
-  return lines;
+  return kinds.flatMap((kind) => [
+    `\t${stats.sentBytes}  -  ${kind} Bytes Sent By Job`,
+    `\t${stats.receivedBytes}  -  ${kind} Bytes Received By Job`,
+  ]);
 }
 
-export function terminated(how: Termination, stats: RunStats, at: Date): JobEvent {
-  const usage = formatUsage(0, 0);
-  const status = 'signal' in how
-    ? [`\t(0) Abnormal termination (signal ${how.signal})`, '\t(0) No core file']
-    : [`\t(1) Normal termination (return value ${how.exitCode})`];
-  const toe = 'signal' in how ? `with signal ${how.signal}` : `with exit-code ${how.exitCode}`;
+function terminationLines(how: Termination): string[] {
+  if ('signal' in how) {
+    return [
+      `\t(0) Abnormal termination (signal ${how.signal})`,
+      '\t(0) No core file',
+    ];
+  }
+
+  return [`\t(1) Normal termination (return value ${how.exitCode})`];
+}
+
+export function terminated(how: Termination, stats: RunStats, at: Date) {
+  const toe =
+    'signal' in how
+      ? `with signal ${how.signal}`
+      : `with exit-code ${how.exitCode}`;
 
   return {
     code: 5,
     text: 'Job terminated.',
     body: [
-      ...status,
-      `\t\t${usage}  -  Run Remote Usage`,
-      `\t\t${usage}  -  Run Local Usage`,
-      `\t\t${usage}  -  Total Remote Usage`,
-      `\t\t${usage}  -  Total Local Usage`,
+      ...terminationLines(how),
+      `\t\t${NO_USAGE}  -  Run Remote Usage`,
+      `\t\t${NO_USAGE}  -  Run Local Usage`,
+      `\t\t${NO_USAGE}  -  Total Remote Usage`,
+      `\t\t${NO_USAGE}  -  Total Local Usage`,
       ...bytesLines(stats, true),
       ...formatResourceTable(stats.resources),
       '',
@@ -94,15 +117,13 @@ export function terminated(how: Termination, stats: RunStats, at: Date): JobEven
 }
 
 export function evicted(stats: RunStats): JobEvent {
-  const usage = formatUsage(0, 0);
-
   return {
     code: 4,
     text: 'Job was evicted.',
     body: [
       '\t(0) CPU times',
-      `\t\t${usage}  -  Run Remote Usage`,
-      `\t\t${usage}  -  Run Local Usage`,
+      `\t\t${NO_USAGE}  -  Run Remote Usage`,
+      `\t\t${NO_USAGE}  -  Run Local Usage`,
       ...bytesLines(stats, false),
       ...formatResourceTable(stats.resources),
     ],
@@ -113,8 +134,10 @@ export function aborted(reason: string): JobEvent {
   return { code: 9, text: 'Job was aborted.', body: [`\t${reason}`] };
 }
 
-export function held(reason: string, code: number, subcode: number): JobEvent {
-  return { code: 12, text: 'Job was held.', body: [`\t${reason}`, `\tCode ${code} Subcode ${subcode}`] };
+export function held(reason: string, code: number, subcode: number) {
+  const body = [`\t${reason}`, `\tCode ${code} Subcode ${subcode}`];
+
+  return { code: 12, text: 'Job was held.', body };
 }
 
 export function released(reason: string): JobEvent {
@@ -122,5 +145,7 @@ export function released(reason: string): JobEvent {
 }
 
 export function shadowException(message: string, stats: RunStats): JobEvent {
-  return { code: 7, text: 'Shadow exception!', body: [`\t${message}`, ...bytesLines(stats, false)] };
+  const body = [`\t${message}`, ...bytesLines(stats, false)];
+
+  return { code: 7, text: 'Shadow exception!', body };
 }

@@ -7,11 +7,15 @@ export function formatEventId(id: JobId): string {
   return `${pad(id.cluster, 3)}.${pad(id.proc, 3)}.000`;
 }
 
-/** ISO header time: the access point's local time, no zone (since 8.9.3). */
-export function formatEventTime(date: Date): string {
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+function clock(h: number, m: number, s: number): string {
+  return `${pad(h)}:${pad(m)}:${pad(s)}`;
+}
 
-  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+/** ISO header time: the access point's local time, no zone (since 8.9.3). */
+export function formatEventTime(d: Date): string {
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+  return `${day} ${clock(d.getHours(), d.getMinutes(), d.getSeconds())}`;
 }
 
 /** Times inside ToE sentences are UTC with a `Z`. */
@@ -19,13 +23,17 @@ export function formatUtcTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
-export function formatHeader(code: number, id: JobId, date: Date, text: string): string {
-  return `${pad(code, 3)} (${formatEventId(id)}) ${formatEventTime(date)} ${text}`;
+export function formatHeader(code: number, id: JobId, at: Date, text: string) {
+  const time = formatEventTime(at);
+
+  return `${pad(code, 3)} (${formatEventId(id)}) ${time} ${text}`;
 }
 
 /** A daemon address as HTCondor prints it ("sinful string"). */
 export function sinful(host: string, sock: string): string {
-  return `<127.0.0.1:9618?addrs=127.0.0.1-9618&alias=${host}&noUDP&sock=${sock}>`;
+  const addr = '127.0.0.1:9618?addrs=127.0.0.1-9618';
+
+  return `<${addr}&alias=${host}&noUDP&sock=${sock}>`;
 }
 
 /** `Usr D HH:MM:SS, Sys D HH:MM:SS` from user and system seconds. */
@@ -35,9 +43,10 @@ export function formatUsage(userSec: number, sysSec: number): string {
 
 function formatDuration(total: number): string {
   const s = Math.max(0, Math.round(total));
-  const days = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
 
-  return `${days} ${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+  return `${Math.floor(s / 86400)} ${clock(h, m, s % 60)}`;
 }
 
 /** `format_time_short`: `H:MM:SS`, with `D+` in front past a day. */
@@ -58,11 +67,14 @@ export interface ResourceRow {
 
 /** The `Partitionable Resources` table of 004 and 005 events. */
 export function formatResourceTable(rows: ResourceRow[]): string[] {
-  const cell = (v: string | undefined, w: number) => (v ?? '').padStart(w);
-  const header = `\tPartitionable Resources : ${cell('Usage', 8)} ${cell('Request', 8)} ${cell('Allocated', 9)} `;
-  const body = rows.map(
-    (r) => `\t   ${r.name.padEnd(20)} : ${cell(r.usage, 8)} ${cell(r.request, 8)} ${cell(r.allocated, 9)} `,
-  );
+  const cells = (usage = '', request = '', allocated = '') =>
+    `${usage.padStart(8)} ${request.padStart(8)} ${allocated.padStart(9)} `;
+  const title = 'Partitionable Resources';
+  const header = `\t${title} : ${cells('Usage', 'Request', 'Allocated')}`;
+  const body = rows.map((r) => {
+    const name = r.name.padEnd(20);
+    return `\t   ${name} : ${cells(r.usage, r.request, r.allocated)}`;
+  });
 
   return [header, ...body];
 }

@@ -5,16 +5,21 @@ import { formatHeader } from './format';
 
 /** The whole text of one event, `...` line included. */
 export function renderEvent(event: JobEvent, id: JobId, at: Date): string {
-  const lines = [formatHeader(event.code, id, at, event.text), ...event.body, '...'];
+  const header = formatHeader(event.code, id, at, event.text);
 
-  return `${lines.join('\n')}\n`;
+  return `${[header, ...event.body, '...'].join('\n')}\n`;
 }
 
 /**
  * Appends one event with a single O_APPEND write, as HTCondor's writer
  * does, so a reader never sees half of an event from two writers mixed.
  */
-export function appendEvent(logPath: string | undefined, id: JobId, event: JobEvent, at = new Date()): void {
+export function appendEvent(
+  logPath: string | undefined,
+  id: JobId,
+  event: JobEvent,
+  at = new Date(),
+): void {
   if (!logPath) return;
   appendFileSync(logPath, renderEvent(event, id, at), { flag: 'a' });
 }

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Size and mtime of the top-level files, to find what a job created or changed. */
+/** Size and mtime of top-level files: what a job created or changed. */
 export type Snapshot = Map<string, { size: number; mtimeMs: number }>;
 
 export function snapshotTopLevel(dir: string): Snapshot {
@@ -19,8 +19,9 @@ export function sizeOf(path: string): number {
   if (!existsSync(path)) return 0;
   const st = lstatSync(path);
   if (!st.isDirectory()) return st.size;
+  const names = readdirSync(path);
 
-  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
+  return names.reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 
 export function kilobytes(bytes: number): number {

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { simPaths } from '../state/paths';
 
 /** How jobs get a private /tmp (MOUNT_UNDER_SCRATCH = /tmp). */
-export type Isolation = { kind: 'namespace'; unshare: string } | { kind: 'none'; reason: string };
+export type Isolation =
+  | { kind: 'namespace'; unshare: string }
+  | { kind: 'none'; reason: string };
 
-const UNSHARE_CANDIDATES = ['/usr/bin/unshare', '/bin/unshare', '/usr/sbin/unshare'];
+const UNSHARE = ['/usr/bin/unshare', '/bin/unshare', '/usr/sbin/unshare'];
 
 /**
  * Checks once whether a private mount namespace with a bind mount on /tmp
@@ -14,7 +16,7 @@ const UNSHARE_CANDIDATES = ['/usr/bin/unshare', '/bin/unshare', '/usr/sbin/unsha
  * cannot, the reason is written to the `isolation-fallback` marker so
  * tests can tell that jobs share the host's /tmp.
  */
-export function probeIsolation(home: string, env: NodeJS.ProcessEnv): Isolation {
+export function probeIsolation(home: string, env: NodeJS.ProcessEnv) {
   const result = tryNamespace(home, env);
   const marker = simPaths(home).isolationFallback;
   if (result.kind === 'none') writeFileSync(marker, `${result.reason}\n`);
@@ -25,20 +27,24 @@ export function probeIsolation(home: string, env: NodeJS.ProcessEnv): Isolation 
 
 function tryNamespace(home: string, env: NodeJS.ProcessEnv): Isolation {
   if (env.HTCONDOR_SIM_NO_NAMESPACE === '1') {
-    return { kind: 'none', reason: 'mount namespaces disabled by HTCONDOR_SIM_NO_NAMESPACE=1' };
+    const reason = 'mount namespaces disabled by HTCONDOR_SIM_NO_NAMESPACE=1';
+    return { kind: 'none', reason };
   }
-  const unshare = UNSHARE_CANDIDATES.find((p) => existsSync(p));
+  const unshare = UNSHARE.find((p) => existsSync(p));
   if (!unshare) return { kind: 'none', reason: 'unshare(1) not found' };
   const probe = mkdtempSync(join(simPaths(home).execute, 'probe_'));
   try {
-    const run = spawnSync(unshare, ['-m', '--propagation', 'private', '/bin/sh', '-c', 'mount --bind "$1" /tmp', 'probe', probe], {
+    const script = 'mount --bind "$1" /tmp';
+    const args = ['-m', '--propagation', 'private', '/bin/sh', '-c', script];
+    const run = spawnSync(unshare, [...args, 'probe', probe], {
       encoding: 'utf8',
       timeout: 10_000,
     });
     if (run.status === 0) return { kind: 'namespace', unshare };
-    const why = (run.stderr || run.error?.message || `exit ${run.status}`).trim();
+    const why = run.stderr || run.error?.message || `exit ${run.status}`;
+    const reason = `cannot make a private mount namespace: ${why.trim()}`;
 
-    return { kind: 'none', reason: `cannot make a private mount namespace: ${why}` };
+    return { kind: 'none', reason };
   } finally {
     rmSync(probe, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import type { Sandbox } from './sandbox';
  * variables a starter sets. Nothing leaks in from the daemon's own
  * environment, as on a real execute point.
  */
-export function buildJobEnv(ad: JobAd, box: Sandbox, slotName: string): Record<string, string> {
+export function buildJobEnv(ad: JobAd, box: Sandbox, slotName: string) {
   const cpus = String(numberAttr(ad, 'RequestCpus') ?? 1);
   const env: Record<string, string> = {
     ...environmentOfAd(ad),
@@ -29,9 +29,9 @@ export function buildJobEnv(ad: JobAd, box: Sandbox, slotName: string): Record<s
   return env;
 }
 
-export function machineAdText(host: string, slotName: string, ad: JobAd): string {
+export function machineAdText(host: string, slot: string, ad: JobAd): string {
   const lines = [
-    `Name = "${slotName}"`,
+    `Name = "${slot}"`,
     `Machine = "${host}"`,
     'OpSys = "LINUX"',
     'Arch = "X86_64"',

@@ -23,56 +23,88 @@ export interface RunningJob {
 
 const START_ERROR = '.sim_start_error';
 
+const PROLOGUE = `
+cwd=$1; n=$2; shift 2; scratch=$(pwd)
+fail() { echo "$1" > "$scratch/${START_ERROR}"; exit 1; }
+`;
+
 /**
  * Inside a private mount namespace: paths under /tmp the job must still
  * reach (its scratch dir, Iwd without transfer) are bound into the new
  * /tmp first, then `<scratch>/tmp` covers /tmp.
  */
-const NAMESPACE_SETUP = `
-cwd=$1; n=$2; shift 2; scratch=$(pwd)
+const PRIVATE_TMP = `
 while [ "$n" -gt 0 ]; do
-  rel=\${1#/tmp/}
-  mkdir -p "$scratch/tmp/$rel" && mount --bind "$1" "$scratch/tmp/$rel" || { echo "cannot expose $1" > "$scratch/${START_ERROR}"; exit 1; }
+  inner="$scratch/tmp/\${1#/tmp/}"
+  mkdir -p "$inner" && mount --bind "$1" "$inner" || fail "cannot expose $1"
   shift; n=$((n-1))
 done
-mount --rbind "$scratch/tmp" /tmp || { echo "cannot mount /tmp" > "$scratch/${START_ERROR}"; exit 1; }
+mount --rbind "$scratch/tmp" /tmp || fail "cannot mount /tmp"
 `;
 
 const EXEC = `
-cd "$cwd" || { echo "cannot enter $cwd" > "$scratch/${START_ERROR}"; exit 1; }
-[ -x "$1" ] || { echo "$1" > "$scratch/${START_ERROR}"; exit 1; }
+cd "$cwd" || fail "cannot enter $cwd"
+[ -x "$1" ] || fail "$1"
 exec "$@"
 `;
 
-const PLAIN_SETUP = 'cwd=$1; shift 2; scratch=$(pwd)';
-
-export function startJob(box: Sandbox, argv: string[], env: Record<string, string>, isolation: Isolation, stdio: JobStdio): RunningJob {
+/** Starts the job in its own process group (and namespace when possible). */
+export function startJob(
+  box: Sandbox,
+  argv: string[],
+  env: Record<string, string>,
+  isolation: Isolation,
+  stdio: JobStdio,
+): RunningJob {
   const inNamespace = isolation.kind === 'namespace';
-  const keep = inNamespace ? [box.dir, box.cwd].filter((p, i, all) => p.startsWith('/tmp/') && all.indexOf(p) === i) : [];
-  const script = (inNamespace ? NAMESPACE_SETUP : PLAIN_SETUP) + EXEC;
-  const shArgs = ['-c', script, 'sim-job', box.cwd, String(keep.length), ...keep, box.executable, ...argv];
-  const command = inNamespace ? isolation.unshare : '/bin/sh';
-  const args = inNamespace ? ['-m', '--propagation', 'private', '/bin/sh', ...shArgs] : shArgs;
-  const child = spawn(command, args, { cwd: box.dir, env, detached: true, stdio: stdio.spawnStdio });
+  const keep = inNamespace ? pathsUnderTmp([box.dir, box.cwd]) : [];
+  const script = PROLOGUE + (inNamespace ? PRIVATE_TMP : '') + EXEC;
+  const sh = ['/bin/sh', '-c', script, 'sim-job', box.cwd, `${keep.length}`];
+  const command = [...sh, ...keep, box.executable, ...argv];
+  const [file = '/bin/sh', ...args] = inNamespace
+    ? [isolation.unshare, '-m', '--propagation', 'private', ...command]
+    : command;
+  const child = spawn(file, args, {
+    cwd: box.dir,
+    env,
+    detached: true,
+    stdio: stdio.spawnStdio,
+  });
   stdio.attach(child);
   let exited = false;
   const exit = new Promise<ExitInfo>((resolve) => {
-    child.on('error', (err) => {
+    const done = (info: ExitInfo) => {
       exited = true;
-      resolve({ exitCode: 1, startError: err.message });
-    });
-    child.on('exit', (code, sig) => {
-      exited = true;
-      resolve(exitInfo(box, code, sig));
-    });
+      resolve(info);
+    };
+    child.on('error', (err) => done({ exitCode: 1, startError: err.message }));
+    child.on('exit', (code, sig) => done(exitInfo(box, code, sig)));
   });
 
-  return { pid: child.pid ?? -1, exit, hasExited: () => exited, signal: (sig) => signalGroup(child.pid, sig) };
+  return {
+    pid: child.pid ?? -1,
+    exit,
+    hasExited: () => exited,
+    signal: (sig) => signalGroup(child.pid, sig),
+  };
 }
 
-function exitInfo(box: Sandbox, code: number | null, sig: NodeJS.Signals | null): ExitInfo {
+function pathsUnderTmp(paths: string[]): string[] {
+  const under = paths.filter((p) => p.startsWith('/tmp/'));
+
+  return [...new Set(under)];
+}
+
+function exitInfo(
+  box: Sandbox,
+  code: number | null,
+  sig: NodeJS.Signals | null,
+): ExitInfo {
   const marker = join(box.dir, START_ERROR);
-  if (existsSync(marker)) return { exitCode: code ?? 1, startError: readFileSync(marker, 'utf8').trim() };
+  if (existsSync(marker)) {
+    const startError = readFileSync(marker, 'utf8').trim();
+    return { exitCode: code ?? 1, startError };
+  }
   if (sig) return { exitCode: 0, signal: constants.signals[sig] ?? 9 };
 
   return { exitCode: code ?? 0 };

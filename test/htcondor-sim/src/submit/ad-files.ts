@@ -8,14 +8,18 @@ import { parseBool } from './units';
 /** O_WRONLY|O_CREAT|O_TRUNC, as condor_submit reports it for outputs. */
 const WRITE_FLAGS = '01101';
 
+const refuse = (line: string) => new SubmitError([`ERROR: ${line}`]);
+
 function cantOpen(path: string, flags: string): SubmitError {
-  return new SubmitError([`ERROR: Can't open "${path}"  with flags ${flags} (No such file or directory)`]);
+  return refuse(
+    `Can't open "${path}"  with flags ${flags} (No such file or directory)`,
+  );
 }
 
 export const setIwd: AdStep = (hash, ad, ctx) => {
   const iwd = resolve(ctx.submitCwd, hash.get('initialdir') ?? '.');
   if (!existsSync(iwd) || !statSync(iwd).isDirectory()) {
-    throw new SubmitError([`ERROR: No such directory: ${iwd}`]);
+    throw refuse(`No such directory: ${iwd}`);
   }
   ad.Iwd = iwd;
 };
@@ -25,14 +29,12 @@ function inIwd(ad: JobAd, path: string): string {
 }
 
 export const setExecutable: AdStep = (hash, ad) => {
-  const exe = hash.get('executable');
-  if (exe === undefined || exe.trim() === '') {
-    throw new SubmitError(["ERROR: No 'executable' parameter was provided"]);
-  }
+  const exe = hash.get('executable')?.trim();
+  if (!exe) throw refuse("No 'executable' parameter was provided");
   const transfer = parseBool(hash.get('transfer_executable'), true);
-  const cmd = inIwd(ad, exe.trim());
+  const cmd = inIwd(ad, exe);
   if (transfer && !existsSync(cmd)) {
-    throw new SubmitError([`ERROR: Executable file ${cmd} does not exist`]);
+    throw refuse(`Executable file ${cmd} does not exist`);
   }
   ad.Cmd = cmd;
   ad.TransferExecutable = transfer;
@@ -46,8 +48,8 @@ export const setStdio: AdStep = (hash, ad) => {
   ad.StreamErr = parseBool(hash.get('stream_error'), false);
   ad.TransferOut = parseBool(hash.get('transfer_output'), true);
   ad.TransferErr = parseBool(hash.get('transfer_error'), true);
-  const log = hash.get('log');
-  if (log !== undefined && log.trim() !== '') ad.UserLog = checkLog(inIwd(ad, log.trim()));
+  const log = hash.get('log')?.trim();
+  if (log) ad.UserLog = checkLog(inIwd(ad, log));
 };
 
 function stdioPath(ad: JobAd, value: string | undefined): string {
@@ -60,45 +62,62 @@ function stdioPath(ad: JobAd, value: string | undefined): string {
 
 function checkLog(path: string): string {
   if (!existsSync(dirname(path))) {
-    throw new SubmitError([`ERROR: Invalid log file: "${path}" (No such file or directory)`]);
+    throw refuse(`Invalid log file: "${path}" (No such file or directory)`);
   }
 
   return path;
 }
 
-const TRANSFER_MODES = ['YES', 'NO', 'IF_NEEDED'];
-const WHEN_MODES = ['ON_EXIT', 'ON_EXIT_OR_EVICT', 'ON_SUCCESS'];
+/** An upper-case choice among `allowed`, or a refusal naming the command. */
+function choice(value: string, command: string, allowed: string[]): string {
+  const upper = value.trim().toUpperCase();
+  if (!allowed.includes(upper)) {
+    throw refuse(`${command} contains an invalid value: ${upper}`);
+  }
+
+  return upper;
+}
 
 export const setTransfer: AdStep = (hash, ad) => {
-  const should = (hash.get('should_transfer_files') ?? 'IF_NEEDED').trim().toUpperCase();
-  if (!TRANSFER_MODES.includes(should)) {
-    throw new SubmitError([`ERROR: should_transfer_files contains an invalid value: ${should}`]);
-  }
+  const should = choice(
+    hash.get('should_transfer_files') ?? 'IF_NEEDED',
+    'should_transfer_files',
+    ['YES', 'NO', 'IF_NEEDED'],
+  );
+  const when = choice(
+    hash.get('when_to_transfer_output') ?? 'ON_EXIT',
+    'when_to_transfer_output',
+    ['ON_EXIT', 'ON_EXIT_OR_EVICT', 'ON_SUCCESS'],
+  );
   ad.ShouldTransferFiles = should;
-  const when = (hash.get('when_to_transfer_output') ?? 'ON_EXIT').trim().toUpperCase();
-  if (!WHEN_MODES.includes(when)) {
-    throw new SubmitError([`ERROR: when_to_transfer_output contains an invalid value: ${when}`]);
-  }
   if (should !== 'NO') ad.WhenToTransferOutput = when;
   ad.TransferIn = false;
-  setTransferLists(hash.get('transfer_input_files'), hash.get('transfer_output_files'), ad);
+  setInputList(hash.get('transfer_input_files'), ad);
+  const output = hash.get('transfer_output_files');
+  if (output !== undefined) {
+    ad.TransferOutput = splitFileList(output.replace(/^""$/, '')).join(',');
+  }
   const remaps = hash.get('transfer_output_remaps');
-  if (remaps !== undefined) ad.TransferOutputRemaps = remaps.replace(/^"(.*)"$/s, '$1');
+  if (remaps !== undefined) {
+    ad.TransferOutputRemaps = remaps.replace(/^"(.*)"$/s, '$1');
+  }
 };
 
-function setTransferLists(input: string | undefined, output: string | undefined, ad: JobAd): void {
-  if (input !== undefined && input.trim() !== '') {
-    const items = splitFileList(input);
-    items.filter((i) => !i.includes('://')).forEach((i) => {
-      const path = inIwd(ad, i.replace(/\/+$/, '') || '/');
-      if (!existsSync(path)) throw cantOpen(path, '00');
-    });
-    ad.TransferInput = items.join(',');
+/** Inputs must exist at submit time, as condor_submit checks them. */
+function setInputList(input: string | undefined, ad: JobAd): void {
+  if (input === undefined || input.trim() === '') return;
+  const items = splitFileList(input);
+  for (const item of items.filter((i) => !i.includes('://'))) {
+    const path = inIwd(ad, item.replace(/\/+$/, '') || '/');
+    if (!existsSync(path)) throw cantOpen(path, '00');
   }
-  if (output !== undefined) ad.TransferOutput = splitFileList(output.replace(/^""$/, '')).join(',');
+  ad.TransferInput = items.join(',');
 }
 
 /** Comma-separated file lists; blanks around names are dropped. */
 export function splitFileList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

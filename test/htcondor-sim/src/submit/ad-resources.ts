@@ -5,44 +5,55 @@ import { parseCommandExpr, parseInteger, parseSize } from './units';
 
 /** Universes the simulator can run; all are JobUniverse 5 in HTCondor. */
 const RUNNABLE = ['vanilla', 'container', 'docker'];
-const NOT_SIMULATED = ['standard', 'scheduler', 'local', 'grid', 'java', 'parallel', 'vm'];
+const NOT_SIMULATED = [
+  'standard', 'scheduler', 'local', 'grid', 'java', 'parallel', 'vm',
+];
+
+/** HTCondor's defaults when request_memory / requirements are not given. */
+const DEFAULT_MEMORY =
+  'ifthenelse(MemoryUsage isnt undefined,MemoryUsage,' +
+  '(ImageSize + 1023) / 1024)';
+const DEFAULT_REQUIREMENTS =
+  '(TARGET.Arch == "X86_64") && (TARGET.OpSys == "LINUX") && ' +
+  '(TARGET.Disk >= RequestDisk) && (TARGET.Memory >= RequestMemory)';
+
+const refuse = (line: string) => new SubmitError([`ERROR: ${line}`]);
 
 export const setUniverse: AdStep = (hash, ad) => {
   const image = hash.get('container_image')?.trim();
-  const universe = (hash.get('universe') ?? (image ? 'container' : 'vanilla')).trim().toLowerCase();
+  const given = hash.get('universe') ?? (image ? 'container' : 'vanilla');
+  const universe = given.trim().toLowerCase();
   if (NOT_SIMULATED.includes(universe)) {
-    throw new SubmitError([`ERROR: the ${universe} universe is not available in this pool`]);
+    throw refuse(`the ${universe} universe is not available in this pool`);
   }
   if (!RUNNABLE.includes(universe)) {
-    throw new SubmitError([`ERROR: I don't know about the '${universe}' universe.`]);
+    throw refuse(`I don't know about the '${universe}' universe.`);
   }
   ad.JobUniverse = 5;
-  if (universe === 'docker') return setDocker(hash.get('docker_image')?.trim(), ad);
+  if (universe === 'docker') {
+    const docker = hash.get('docker_image')?.trim();
+    if (!docker) throw refuse('docker jobs require a docker_image');
+    Object.assign(ad, { WantDocker: true, DockerImage: docker });
+    return;
+  }
   if (universe === 'container' && !image) {
-    throw new SubmitError(['ERROR: universe = container requires a container_image']);
+    throw refuse('universe = container requires a container_image');
   }
-  if (image) {
-    ad.WantContainer = true;
-    ad.ContainerImage = image;
-  }
+  if (image) Object.assign(ad, { WantContainer: true, ContainerImage: image });
 };
-
-function setDocker(image: string | undefined, ad: Record<string, unknown>): void {
-  if (!image) throw new SubmitError(['ERROR: docker jobs require a docker_image']);
-  ad.WantDocker = true;
-  ad.DockerImage = image;
-}
 
 export const setResources: AdStep = (hash, ad) => {
   const cpus = hash.get('request_cpus');
-  ad.RequestCpus = cpus === undefined ? 1 : parseInteger('request_cpus', cpus);
   const memory = hash.get('request_memory');
-  ad.RequestMemory = memory === undefined
-    ? expr('ifthenelse(MemoryUsage isnt undefined,MemoryUsage,(ImageSize + 1023) / 1024)')
-    : parseSize('request_memory', memory, 'M');
   const disk = hash.get('request_disk');
-  ad.RequestDisk = disk === undefined ? expr('DiskUsage') : parseSize('request_disk', disk, 'K');
   const gpus = hash.get('request_gpus');
+  ad.RequestCpus = cpus === undefined ? 1 : parseInteger('request_cpus', cpus);
+  ad.RequestMemory = memory === undefined
+    ? expr(DEFAULT_MEMORY)
+    : parseSize('request_memory', memory, 'M');
+  ad.RequestDisk = disk === undefined
+    ? expr('DiskUsage')
+    : parseSize('request_disk', disk, 'K');
   if (gpus !== undefined) ad.RequestGPUs = parseInteger('request_gpus', gpus);
   ad.MemoryUsage = expr('((ResidentSetSize + 1023) / 1024)');
   for (const a of hash.customResources()) {
@@ -51,7 +62,7 @@ export const setResources: AdStep = (hash, ad) => {
   }
 };
 
-const DURATIONS: [string, string][] = [
+const INTEGERS: [string, string][] = [
   ['allowed_execute_duration', 'AllowedExecuteDuration'],
   ['allowed_job_duration', 'AllowedJobDuration'],
   ['job_max_vacate_time', 'JobMaxVacateTime'],
@@ -70,7 +81,7 @@ const POLICIES: [string, string, string][] = [
 ];
 
 export const setPolicy: AdStep = (hash, ad) => {
-  for (const [command, attr] of DURATIONS) {
+  for (const [command, attr] of INTEGERS) {
     const value = hash.get(command);
     if (value !== undefined) ad[attr] = parseInteger(command, value);
   }
@@ -79,7 +90,7 @@ export const setPolicy: AdStep = (hash, ad) => {
   }
   const requirements = hash.get('requirements');
   ad.Requirements = requirements === undefined
-    ? expr('(TARGET.Arch == "X86_64") && (TARGET.OpSys == "LINUX") && (TARGET.Disk >= RequestDisk) && (TARGET.Memory >= RequestMemory)')
+    ? expr(DEFAULT_REQUIREMENTS)
     : parseCommandExpr('requirements', requirements);
   const rank = hash.get('rank');
   if (rank !== undefined) ad.Rank = parseCommandExpr('rank', rank);
