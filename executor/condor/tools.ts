@@ -7,7 +7,12 @@ export interface CondorTools {
   describe(): string;
 }
 
-export type CondorTool = 'condor_submit' | 'condor_q' | 'condor_rm' | 'condor_history';
+export type CondorTool =
+  | 'condor_submit'
+  | 'condor_q'
+  | 'condor_rm'
+  | 'condor_release'
+  | 'condor_history';
 
 export interface ToolResult {
   exitCode: number;

@@ -23,6 +23,10 @@ export function defaultSettings(): Settings {
       submit_attempts: 3,
       submit_retry_delay: '5s',
       removal_wait: '20s',
+      hold_releases: 1,
+      unknown_hold_wait: '10m',
+      reconcile_after: '10m',
+      reconcile_interval: '1m',
     },
     container: {
       mode: 'container_image',

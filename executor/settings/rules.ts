@@ -27,6 +27,9 @@ const rules: Rule[] = [
   (s) => durationOk('htcondor.submit_retry_delay', s.htcondor.submit_retry_delay),
   (s) => durationOk('htcondor.removal_wait', s.htcondor.removal_wait),
   (s) => durationOk('resources.runtime_margin', s.resources.runtime_margin),
+  (s) => durationOk('htcondor.unknown_hold_wait', s.htcondor.unknown_hold_wait),
+  (s) => durationOk('htcondor.reconcile_after', s.htcondor.reconcile_after),
+  (s) => atLeastAMinute(s.htcondor.reconcile_interval),
 ];
 
 export function checkRules(settings: Settings): string[] {
@@ -69,4 +72,12 @@ function badExtraCommand(commands: Record<string, string>) {
   }
 
   return undefined;
+}
+
+/** The schedd is shared: never more than one query a minute per job. */
+function atLeastAMinute(text: string) {
+  const problem = durationOk('htcondor.reconcile_interval', text);
+  if (problem || parseDuration(text) >= 60) return problem;
+
+  return `htcondor.reconcile_interval: expected at least 1m, got ${JSON.stringify(text)}`;
 }

@@ -49,6 +49,10 @@ export const settingsSchema = {
       submit_attempts: { type: 'integer', minimum: 1, maximum: 20 },
       submit_retry_delay: duration('first pause between submit attempts'),
       removal_wait: duration('how long to wait for a removal event'),
+      hold_releases: { type: 'integer', minimum: 0, maximum: 10 },
+      unknown_hold_wait: duration('how long a job may stay held for a reason we do not know'),
+      reconcile_after: duration('event-log silence before asking the schedd'),
+      reconcile_interval: duration('least time between two schedd queries for one job'),
     }),
     container: section({
       mode: { enum: ['container_image', 'singularity_image', 'none'] },

@@ -10,6 +10,10 @@ export interface Settings {
     submit_attempts: number;
     submit_retry_delay: string;
     removal_wait: string;
+    hold_releases: number;
+    unknown_hold_wait: string;
+    reconcile_after: string;
+    reconcile_interval: string;
   };
   container: {
     mode: 'container_image' | 'singularity_image' | 'none';

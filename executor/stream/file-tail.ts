@@ -37,6 +37,18 @@ export class FileTail {
     return this.busy;
   }
 
+  /**
+   * A new attempt began: if its writer has already cut the file, read from
+   * the start now (true); otherwise the cut is noticed when it comes.
+   */
+  restartIfCut(): boolean {
+    if (!this.open()) return false;
+    if (fstatSync(this.fd as number).size >= this.offset) return false;
+    this.offset = 0;
+
+    return true;
+  }
+
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;

@@ -24,20 +24,23 @@ export class ArchiveWriter {
       : stat.isSymbolicLink()
         ? 'SymbolicLink'
         : 'File';
+    // Made here rather than taken from stat: node-tar's pax encoder
+    // recognises dates by instanceof, which a Date from another realm fails.
+    const mtime = new Date(stat.mtimeMs);
     const header = new tar.Header({
       path: type === 'Directory' ? `${entry.rel}/` : entry.rel,
       mode: stat.mode & 0o7777,
       uid: stat.uid,
       gid: stat.gid,
       size: type === 'File' ? stat.size : 0,
-      mtime: stat.mtime,
+      mtime,
       type,
       linkpath,
     });
     this.header.fill(0);
     if (header.encode(this.header)) {
       const { path, size } = header;
-      const pax = new tar.Pax({ path, linkpath, size, mtime: stat.mtime });
+      const pax = new tar.Pax({ path, linkpath, size, mtime });
       await this.put(pax.encode());
     }
     await this.put(this.header);

@@ -1,24 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildFailure, SystemFailure, describeCause } from '../../errors';
-import type { CondorEvent } from '../../condor/event-log';
 import type { StageFiles } from '../../condor/submit/build';
 import { WORKSPACE_FILES, applyWorkspaceChanges, parseJobResult } from '../../workspace';
+import type { Termination } from './supervise';
 
 /**
- * After a 005 event: the script's exit status from the wrapper's result
+ * After the job completed: the script's exit status from the wrapper's result
  * file, the workspace changes applied (transfer mode), and the status
  * turned into success, a build failure or a system failure.
  */
 export async function finishJob(
   files: StageFiles,
-  event: CondorEvent,
+  end: Termination,
   projectDir: string,
   transfer: boolean,
 ): Promise<{ exitCode: number; applied?: { written: number; bytes: number; deleted: number } }> {
-  if (event.terminatedNormally === false) {
-    const signal = event.signal ?? 0;
-    throw new BuildFailure(`the job was killed by signal ${signal}`, 128 + signal);
+  if (!end.exitedNormally) {
+    throw new BuildFailure(`the job was killed by signal ${end.signal}`, 128 + end.signal);
   }
 
   const exitCode = readExitCode(files);

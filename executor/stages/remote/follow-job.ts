@@ -1,14 +1,17 @@
 import { StringDecoder } from 'node:string_decoder';
 import { EventLogReader, type CondorEvent } from '../../condor/event-log';
+import type { StageFiles } from '../../condor/submit/build';
 import { watchDir } from '../../stream/dir-watch';
 import { FileTail } from '../../stream/file-tail';
-import type { StageFiles } from '../../condor/submit/build';
 
-/** Why following stopped: the job ended, or it needs a decision. */
+/** Why following stopped: the job ended, needs a decision, or went quiet. */
 export type FollowStop =
   | { kind: 'terminated'; event: CondorEvent }
   | { kind: 'removed'; event: CondorEvent }
-  | { kind: 'held'; event: CondorEvent };
+  | { kind: 'held'; event: CondorEvent }
+  | { kind: 'released'; event: CondorEvent }
+  | { kind: 'silent'; silentMs: number }
+  | { kind: 'deadline' };
 
 export interface FollowOptions {
   files: StageFiles;
@@ -17,57 +20,69 @@ export interface FollowOptions {
   onEvent: (event: CondorEvent) => void;
   /** The job's output bytes, unchanged; may return a promise (backpressure). */
   onOutput: (chunk: Buffer) => void | Promise<void>;
+  /** A new execution attempt: its output starts again from the beginning. */
   onRestart: () => void;
   pollMs?: number;
 }
 
+export interface FollowUntil {
+  /** Stop with 'silent' once the log has said nothing for this long. */
+  silenceMs?: number;
+  /** Stop with 'deadline' at this time (epoch ms). */
+  deadline?: number;
+  /** Also stop at a 013 release (while waiting out a hold). */
+  stopAtRelease?: boolean;
+}
+
 /**
  * Follows one job through its event log (no schedd query) while copying its
- * streamed output. Resolves at a terminal event or a hold, after the output
- * written before that event has been copied.
+ * streamed output. follow() resolves at the next terminal event, hold,
+ * silence or deadline, after the output written before it has been copied;
+ * it may be called again to go on following.
  */
 export class JobFollower {
   private readonly reader = new EventLogReader({ referenceTime: Date.now() });
+  private readonly decoder = new StringDecoder('utf8');
   private readonly output: FileTail;
   private readonly log: FileTail;
-  private readonly decoder = new StringDecoder('utf8');
   private readonly stops: FollowStop[] = [];
-  private lastEventAt = Date.now();
+  private lastNewsAt = Date.now();
+  private attempts = 0;
+  private restartNoted = false;
   private abortWith: ((error: Error) => void) | undefined;
+  private until: FollowUntil = {};
 
   constructor(private readonly o: FollowOptions) {
-    this.output = new FileTail(o.files.output, o.onOutput, o.onRestart);
+    this.output = new FileTail(o.files.output, o.onOutput, () => this.noteRestart());
     this.log = new FileTail(o.files.eventLog, (chunk) => this.onLogBytes(chunk));
   }
 
-  /** Milliseconds since the event log last said anything about our job. */
   get files(): StageFiles {
     return this.o.files;
   }
 
-  get silentForMs(): number {
-    return Date.now() - this.lastEventAt;
+  /** Counts as news: the caller heard from the schedd that the job is fine. */
+  touch(): void {
+    this.lastNewsAt = Date.now();
   }
 
-  follow(): Promise<FollowStop> {
+  follow(until: FollowUntil = {}): Promise<FollowStop> {
+    this.until = until;
     return new Promise((resolve, reject) => {
-      this.abortWith = (error) => {
-        close();
-        reject(error);
+      let closeWatch = () => undefined as void;
+      const finish = (fn: () => void) => {
+        closeWatch();
+        this.abortWith = undefined;
+        fn();
       };
+      this.abortWith = (error) => finish(() => reject(error));
       const tick = () => {
-        this.pollOnce()
-          .then((stop) => {
-            if (!stop) return;
-            close();
-            resolve(stop);
-          })
-          .catch((error) => {
-            close();
-            reject(error);
-          });
+        this.pollOnce().then(
+          (stop) => stop && finish(() => resolve(stop)),
+          (error) => finish(() => reject(error)),
+        );
       };
-      const close = watchDir(this.o.files.dir, tick, this.o.pollMs ?? 1000);
+      closeWatch = watchDir(this.o.files.dir, tick, this.o.pollMs ?? 1000);
       tick();
     });
   }
@@ -79,16 +94,11 @@ export class JobFollower {
 
   /** After condor_rm: true once the 009 (or a 005) arrives within `ms`. */
   async waitForRemoval(ms: number): Promise<boolean> {
-    const timer = setTimeout(() => this.abort(new Error('timeout')), ms);
-    try {
-      for (;;) {
-        const stop = await this.follow();
-        if (stop.kind !== 'held') return true;
-      }
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const stop = await this.follow({ deadline });
+      if (stop.kind === 'removed' || stop.kind === 'terminated') return true;
+      if (stop.kind === 'deadline') return false;
     }
   }
 
@@ -98,30 +108,57 @@ export class JobFollower {
   }
 
   private async pollOnce(): Promise<FollowStop | undefined> {
-    await this.output.poll();
     await this.log.poll();
-    const stop = this.stops.shift();
-    if (!stop) return undefined;
-
     await this.output.poll();
-    return stop;
+    const stop = this.stops.shift();
+    if (stop) return stop;
+
+    const silentMs = Date.now() - this.lastNewsAt;
+    if (this.until.silenceMs !== undefined && silentMs >= this.until.silenceMs) {
+      return { kind: 'silent', silentMs };
+    }
+    if (this.until.deadline !== undefined && Date.now() >= this.until.deadline) {
+      return { kind: 'deadline' };
+    }
+
+    return undefined;
   }
 
   private onLogBytes(chunk: Buffer): void {
     for (const event of this.reader.push(this.decoder.write(chunk))) {
       if (event.id.cluster !== this.o.cluster) continue;
-      this.lastEventAt = Date.now();
+      this.lastNewsAt = Date.now();
+      if (event.code === 1) this.startAttempt();
       this.o.onEvent(event);
-      const stop = stopFor(event);
+      const stop = stopFor(event, this.until.stopAtRelease === true);
       if (stop) this.stops.push(stop);
     }
   }
+
+  /**
+   * HTCondor truncates the output file when a new attempt starts; the cut
+   * may be seen here or by the tail, and is announced once either way.
+   */
+  private startAttempt(): void {
+    this.attempts += 1;
+    if (this.attempts > 1 && !this.restartNoted && this.output.restartIfCut()) {
+      this.o.onRestart();
+    }
+    this.restartNoted = false;
+  }
+
+  private noteRestart(): void {
+    if (this.restartNoted) return;
+    this.restartNoted = true;
+    this.o.onRestart();
+  }
 }
 
-function stopFor(event: CondorEvent): FollowStop | undefined {
+function stopFor(event: CondorEvent, stopAtRelease: boolean): FollowStop | undefined {
   if (event.code === 5) return { kind: 'terminated', event };
   if (event.code === 9) return { kind: 'removed', event };
   if (event.code === 12) return { kind: 'held', event };
+  if (event.code === 13 && stopAtRelease) return { kind: 'released', event };
 
   return undefined;
 }

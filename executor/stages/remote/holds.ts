@@ -16,7 +16,10 @@ export const LIMIT_EXIT_CODES = { memory: 137, disk: 153, runtime: 124 } as cons
 
 const INFRASTRUCTURE_CODES = new Set([4, 6, 12, 13, 14, 35, 45]);
 
-export function judgeHold(event: CondorEvent): HoldVerdict {
+/** The hold fields of a 012 event, or of a job ad read from the schedd. */
+export type HoldInfo = Pick<CondorEvent, 'holdCode' | 'holdSubcode' | 'holdReason'>;
+
+export function judgeHold(event: HoldInfo): HoldVerdict {
   const code = event.holdCode ?? 0;
   const reason = (event.holdReason ?? '').toLowerCase();
   if (code === 34 || ((code === 21 || code === 26) && /memory/.test(reason))) {
@@ -35,7 +38,7 @@ function tooLittle(limit: 'memory' | 'disk' | 'runtime', variable: string): Hold
   return { kind: 'too-little', limit, variable, exitCode: LIMIT_EXIT_CODES[limit] };
 }
 
-export function describeHold(event: CondorEvent): string {
+export function describeHold(event: HoldInfo): string {
   const reason = event.holdReason?.trim() || 'no reason given';
 
   return `${reason} (HoldReasonCode ${event.holdCode ?? '?'}, subcode ${event.holdSubcode ?? '?'})`;

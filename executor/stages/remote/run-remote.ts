@@ -2,23 +2,30 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildFailure, SystemFailure } from '../../errors';
 import type { CondorEvent } from '../../condor/event-log';
-import { buildSubmitDescription } from '../../condor/submit/build';
+import { buildSubmitDescription, type StageFiles } from '../../condor/submit/build';
 import { submitJob } from '../../condor/submit-job';
 import { resolveImage } from '../../job/image';
-import { resolveResources } from '../../job/resources';
+import { resolveResources, type Resources } from '../../job/resources';
 import { ciLog, type CiLog } from '../../log/ci-log';
 import { parseDuration } from '../../settings/units';
 import type { StageCall } from '../stage-call';
+import { watchForCancel, type CancelWatch } from './cancel';
 import { forgetCluster, markSubmitting, recordCluster } from './clusters';
 import { showSubmitDetails, showSummary, type Timeline } from './details';
 import { finishJob } from './finish';
-import { JobFollower, type FollowStop } from './follow-job';
-import { describeHold, judgeHold } from './holds';
+import { JobFollower } from './follow-job';
 import { JobOutput } from './job-output';
 import { removeJob } from './remove-job';
 import { createStageDir, prepareStageFiles } from './stage-files';
 import { describeEvent } from './status-lines';
-import { watchForCancel, type CancelWatch } from './cancel';
+import { superviseJob } from './supervise';
+
+interface Submitted {
+  cluster: number;
+  jobId: string;
+  files: StageFiles;
+  resources: Resources;
+}
 
 /**
  * A remote stage, start to end: stage the files, submit, follow the event
@@ -37,13 +44,7 @@ export async function runRemoteStage(call: StageCall, script: string): Promise<v
   }
 }
 
-interface Submitted {
-  cluster: number;
-  jobId: string;
-  files: import('../../condor/submit/build').StageFiles;
-}
-
-async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel: CancelWatch) {
+async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel: CancelWatch): Promise<Submitted> {
   const { settings, job, stage, log } = call;
   const resources = resolveResources(settings, job);
   const image = resolveImage(settings, job);
@@ -77,16 +78,10 @@ async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel
   log.info('submitted', { cluster, schedd: call.tools.describe() });
   showSubmitDetails(ci, { jobId, schedd: call.tools.describe(), description, resources, image });
 
-  return { cluster, jobId, files };
+  return { cluster, jobId, files, resources };
 }
 
-async function followToEnd(
-  call: StageCall,
-  s: Submitted,
-  ci: CiLog,
-  output: JobOutput,
-  cancel: CancelWatch,
-): Promise<void> {
+async function followToEnd(call: StageCall, s: Submitted, ci: CiLog, output: JobOutput, cancel: CancelWatch) {
   const timeline: Timeline = { submittedAt: Date.now() };
   const follower = new JobFollower({
     files: s.files,
@@ -95,17 +90,13 @@ async function followToEnd(
     onOutput: (chunk) => output.write(chunk),
     onRestart: () => ci.line(`HTCondor job ${s.jobId} restarted: its output starts again below`, 'warn'),
   });
-  const removalWaitMs = parseDuration(call.settings.htcondor.removal_wait) * 1000;
-  cancel.arm(async () => {
-    ci.line(`Cancelled: removing HTCondor job ${s.jobId}`, 'warn');
-    await removeJob(call, s.cluster, 'the CI job was cancelled or timed out');
-    setTimeout(() => follower.abort(new SystemFailure('no removal event arrived in time')), removalWaitMs).unref();
-  });
+  cancel.arm(() => cancelJob(call, s, ci, follower));
 
   try {
-    const stop = await follower.follow();
-    const result = await decide(call, stop, follower, s.cluster, cancel.fired());
+    const end = await superviseJob({ ...s, call, follower, ci, cancelled: cancel.fired });
     forgetCluster(call.stateDir, s.cluster);
+    const transfer = call.settings.workspace.mode === 'transfer';
+    const result = await finishJob(s.files, end, call.job.projectDir, transfer);
     output.end();
     showSummary(ci, s.jobId, timeline, result.exitCode, result.applied);
   } catch (error) {
@@ -114,6 +105,13 @@ async function followToEnd(
   } finally {
     follower.close();
   }
+}
+
+async function cancelJob(call: StageCall, s: Submitted, ci: CiLog, follower: JobFollower) {
+  ci.line(`Cancelled: removing HTCondor job ${s.jobId}`, 'warn');
+  await removeJob(call, s.cluster, 'the CI job was cancelled or timed out');
+  const waitMs = parseDuration(call.settings.htcondor.removal_wait) * 1000;
+  setTimeout(() => follower.abort(new SystemFailure('HTCondor did not confirm the removal in time')), waitMs).unref();
 }
 
 function noteEvent(call: StageCall, ci: CiLog, jobId: string, t: Timeline, e: CondorEvent) {
@@ -125,33 +123,5 @@ function noteEvent(call: StageCall, ci: CiLog, jobId: string, t: Timeline, e: Co
   }
   if (e.code === 5) t.endedAt = e.time.epochMs;
   const line = describeEvent(e, jobId, t.submittedAt);
-  if (line) ci.line(line, e.code === 12 || e.code === 9 || e.code === 4 ? 'warn' : 'info');
-}
-
-async function decide(call: StageCall, stop: FollowStop, follower: JobFollower, cluster: number, cancelled: boolean) {
-  const transfer = call.settings.workspace.mode === 'transfer';
-  if (stop.kind === 'terminated') {
-    return finishJob(follower.files, stop.event, call.job.projectDir, transfer);
-  }
-  if (stop.kind === 'removed') {
-    if (cancelled) throw new BuildFailure('the HTCondor job was removed because the CI job was cancelled');
-    throw new SystemFailure(`the HTCondor job was removed outside the driver: ${stop.event.reason ?? 'no reason given'}`);
-  }
-
-  return handleHold(call, stop.event, follower, cluster);
-}
-
-async function handleHold(call: StageCall, event: CondorEvent, follower: JobFollower, cluster: number): Promise<never> {
-  const verdict = judgeHold(event);
-  await removeJob(call, cluster, `held: ${describeHold(event)}`);
-  const removed = await follower.waitForRemoval(parseDuration(call.settings.htcondor.removal_wait) * 1000);
-  if (!removed) call.log.error('no removal event after condor_rm', { cluster });
-  if (verdict.kind === 'too-little') {
-    throw new BuildFailure(
-      `the job hit its ${verdict.limit} limit: ${describeHold(event)}; raise ${verdict.variable} and run it again`,
-      verdict.exitCode,
-    );
-  }
-
-  throw new SystemFailure(`the HTCondor job was held: ${describeHold(event)}`);
+  if (line) ci.line(line, [4, 7, 9, 12, 24].includes(e.code) ? 'warn' : 'info');
 }
