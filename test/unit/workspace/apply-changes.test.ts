@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { applyWorkspaceChanges } from '../../../executor/workspace';
-import { applyFromJob, createWorkspace } from './apply-context';
+import { applyFromJob, createWorkspace, snapshotAll } from './apply-context';
 import { snapshotTree, useTempDir } from './fixtures';
 import { archive, dir, entry, file, pax, symlink } from './tar-builder';
 
@@ -142,4 +142,39 @@ test('a missing archive is an apply error', async () => {
       deletedListPath: path.join(ctx.root, 'missing.bin'),
     }),
   ).rejects.toMatchObject({ reason: expect.stringContaining('cannot open') });
+});
+
+test('a full disk while staging leaves everything as it was', async () => {
+  const { ctx } = setup();
+  const before = snapshotAll(ctx);
+  // Stands in for a staging file system that fills up after the first file.
+  const realWrite = fs.writeSync;
+  let writes = 0;
+  const write = jest.spyOn(fs, 'writeSync').mockImplementation((...args) => {
+    writes += 1;
+    if (writes > 1) {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), {
+        code: 'ENOSPC',
+      });
+    }
+    return (realWrite as (...a: unknown[]) => number)(...args);
+  });
+
+  try {
+    await expect(
+      applyFromJob(
+        ctx,
+        archive(file('P/a.txt', 'changed'), file('P/new.txt', 'new')),
+        ['P/sub/b.txt'],
+      ),
+    ).rejects.toMatchObject({
+      reason: expect.stringContaining('ENOSPC'),
+      partiallyApplied: false,
+    });
+  } finally {
+    write.mockRestore();
+  }
+
+  expect(writes).toBe(2);
+  expect(snapshotAll(ctx)).toEqual(before);
 });

@@ -58,7 +58,7 @@ export function applyFromJob(
 
 /** The whole temp dir, workspace and outside alike, minus the job's files. */
 export function snapshotAll(ctx: ApplyContext): Record<string, string> {
-  const snapshot = snapshotTree(ctx.root);
+  const snapshot = snapshotTree(ctx.root, ['builds']);
   for (const name of JOB_FILES) delete snapshot[name];
   return snapshot;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import fs from 'fs';
 import path from 'path';
 import zlib from 'zlib';
 import { WorkspaceApplyError } from '../../../executor/workspace';
@@ -23,6 +24,7 @@ import {
 const tempDir = useTempDir();
 
 type Case = {
+  prepare?: (ctx: ApplyContext) => void;
   tar: (ctx: ApplyContext) => Buffer;
   deleted?: (ctx: ApplyContext) => string[] | Buffer;
   limits?: Record<string, number>;
@@ -90,6 +92,14 @@ const CASES: Record<string, Case> = {
   'a P.tmp that is a symlink': {
     tar: (ctx) => archive(symlink('P.tmp', ctx.outside)),
     reason: /must be a directory/,
+  },
+  'writing into an existing P.tmp that is a symlink': {
+    prepare: (ctx) => {
+      fs.rmSync(`${ctx.projectDir}.tmp`, { recursive: true });
+      fs.symlinkSync(ctx.outside, `${ctx.projectDir}.tmp`);
+    },
+    tar: () => archive(file('P.tmp/evil.txt', 'evil')),
+    reason: /"P\.tmp" is a symlink in the workspace/,
   },
   'a file below an existing file': {
     tar: () => archive(file('P/a.txt/x', 'x')),
@@ -204,6 +214,7 @@ test.each(Object.entries(CASES))(
   'refuses %s and leaves everything as it was',
   async (_name, c) => {
     const ctx = createWorkspace(tempDir());
+    c.prepare?.(ctx);
     const before = snapshotAll(ctx);
 
     const applying = applyFromJob(

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -33,15 +33,20 @@ export function writeTree(root: string, tree: Record<string, string | null>) {
 /**
  * Everything observable about the entries below root, never following a
  * symlink: type, mode, content hash, link target and mtime in whole seconds
- * (tar keeps seconds). The root's own mtime is left out, since a staging
- * dir beside the workspace touches it.
+ * (tar keeps seconds). The root's own mtime is left out, and so are the
+ * mtimes of `touchable` dirs: a staging dir beside a workspace touches its
+ * parent, however cleanly it is removed.
  */
-export function snapshotTree(root: string): Record<string, string> {
+export function snapshotTree(
+  root: string,
+  touchable: string[] = [],
+): Record<string, string> {
   const snapshot: Record<string, string> = {};
   const walk = (rel: string) => {
     const abs = path.join(root, rel);
     const stat = fs.lstatSync(abs);
     if (rel !== '') snapshot[rel] = describe(abs, stat);
+    if (touchable.includes(rel)) snapshot[rel] = 'dir (mtime ignored)';
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(abs).sort()) {
         walk(rel === '' ? name : `${rel}/${name}`);
@@ -99,3 +104,24 @@ export function readNulList(file: string): string[] {
     .filter((item) => item !== '')
     .sort();
 }
+
+/** A tree with what real jobs leave: big, long-named, unicode, links. */
+export function makeSourceTree(src: string) {
+  const longDir = `P/${'a'.repeat(90)}/${'b'.repeat(90)}`;
+  writeTree(src, {
+    'P/README.md': '# readme\n',
+    [`${longDir}/${'c'.repeat(100)}.txt`]: 'long\n',
+    'P/Ünïcödé dir/naïve file.txt': 'unicode\n',
+    'P/empty': null,
+    'P.tmp/CI_SERVER_TLS_CA_FILE': 'ca\n',
+  });
+  const big = randomBytes(3 * 1024 * 1024 + 7);
+  fs.writeFileSync(path.join(src, 'P/big.bin'), big);
+  fs.chmodSync(path.join(src, 'P/README.md'), 0o600);
+  fs.writeFileSync(path.join(src, 'P/run.sh'), 'echo\n', { mode: 0o755 });
+  fs.symlinkSync('README.md', path.join(src, 'P/readme-link'));
+  fs.symlinkSync('/cvmfs/cms.cern.ch', path.join(src, 'P/cvmfs-link'));
+}
+
+/** Bytes of regular-file content makeSourceTree writes. */
+export const SOURCE_TREE_BYTES = 3 * 1024 * 1024 + 7 + 9 + 5 + 8 + 5 + 3;

@@ -2,8 +2,18 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
-import { packWorkspace } from '../../../executor/workspace';
-import { listArchive, snapshotTree, useTempDir, writeTree } from './fixtures';
+import {
+  applyWorkspaceChanges,
+  packWorkspace,
+} from '../../../executor/workspace';
+import {
+  SOURCE_TREE_BYTES,
+  listArchive,
+  makeSourceTree,
+  snapshotTree,
+  useTempDir,
+  writeTree,
+} from './fixtures';
 
 const tempDir = useTempDir();
 
@@ -27,6 +37,7 @@ function extract(archivePath: string, into: string) {
   const run = spawnSync('tar', [
     '-xpf', archivePath, '--delay-directory-restore', '-C', into,
   ]);
+  expect(run.stderr.toString()).toBe('');
   expect(run.status).toBe(0);
 }
 
@@ -114,4 +125,30 @@ test('fails early when the archive cannot be written', async () => {
       archivePath: path.join(root, 'no-such-dir', 'in.tar'),
     }),
   ).rejects.toMatchObject({ code: 'ENOENT' });
+});
+
+test('big, long-named and unicode files survive tar and apply', async () => {
+  const root = tempDir();
+  const src = path.join(root, 'src');
+  makeSourceTree(src);
+  const archivePath = path.join(root, 'in.tar');
+
+  const result = await packWorkspace({
+    projectDir: path.join(src, 'P'),
+    archivePath,
+  });
+
+  expect(result).toEqual({ files: 6, bytes: SOURCE_TREE_BYTES });
+  extract(archivePath, path.join(root, 'by-gnu-tar'));
+  expect(snapshotTree(path.join(root, 'by-gnu-tar'))).toEqual(
+    snapshotTree(src),
+  );
+  fs.mkdirSync(path.join(root, 'by-apply'));
+  fs.writeFileSync(path.join(root, 'none.bin'), '');
+  await applyWorkspaceChanges({
+    projectDir: path.join(root, 'by-apply', 'P'),
+    archivePath,
+    deletedListPath: path.join(root, 'none.bin'),
+  });
+  expect(snapshotTree(path.join(root, 'by-apply'))).toEqual(snapshotTree(src));
 });
