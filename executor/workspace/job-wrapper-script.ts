@@ -22,8 +22,10 @@ stamp=''
 status=0
 
 write_empty_outputs() {
-  head -c 10240 /dev/zero > "$scratch/workspace-out.tar" &&
-    : > "$scratch/workspace-deleted.bin"
+  {
+    head -c 10240 /dev/zero > "$scratch/workspace-out.tar" &&
+      : > "$scratch/workspace-deleted.bin"
+  } 2> /dev/null
 }
 
 remove_temp_files() {
@@ -84,8 +86,8 @@ unpack_workspace() {
   refuse_existing "$project.tmp"
   mkdir -p "$parent" 2> "$tmp_dir/log" ||
     fail "cannot create $parent: $(last_log_line)"
-  # node-tar does not keep a directory's members together, so directory
-  # times and modes are set only once everything is in place.
+  # Directory times and modes are set once everything is in place, so
+  # that neither member order nor read-only directories get in the way.
   tar -x -p --no-same-owner --delay-directory-restore \\
     -f "$scratch/workspace-in.tar" -C "$parent" 2> "$tmp_dir/log" ||
     fail "cannot unpack workspace-in.tar into $parent: $(last_log_line)"
@@ -148,7 +150,7 @@ main() {
   parent=\${project%/*}
   parent=\${parent:-/}
   base=\${project##*/}
-  tmp_dir=$(mktemp -d "$scratch/.job-wrapper.XXXXXX") ||
+  tmp_dir=$(mktemp -d "$scratch/.job-wrapper.XXXXXX" 2> /dev/null) ||
     fail "cannot create a temporary dir in $scratch"
   write_empty_outputs || fail "cannot write to the scratch dir $scratch"
   if [ "$mode" = transfer ]; then

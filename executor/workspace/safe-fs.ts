@@ -27,13 +27,15 @@ export function prepareParents(parent: string, rel: string): void {
   }
 }
 
-/** True when every proper ancestor is a real directory, false if one is
- * missing; refuses a symlink or a file among them. */
+/**
+ * True when every proper ancestor is a real directory; false when one is
+ * missing or a file, so that nothing can be below it. Refuses a symlink.
+ */
 export function hasRealParents(parent: string, rel: string): boolean {
   for (const ancestor of ancestorsOf(rel)) {
     const kind = kindAt(path.join(parent, ancestor));
-    if (kind === 'missing') return false;
-    if (kind !== 'directory') throw notADirectory(ancestor, kind);
+    if (kind === 'symlink') throw notADirectory(ancestor, kind);
+    if (kind !== 'directory') return false;
   }
   return true;
 }

@@ -61,6 +61,15 @@ test('deletions remove symlinks, never their targets', async () => {
   expectOutsideUntouched();
 });
 
+test('a deletion below a file has nothing to delete', async () => {
+  const { ctx, at } = setup();
+
+  const result = await applyFromJob(ctx, archive(dir('P')), ['P/a.txt/ghost']);
+
+  expect(result.deleted).toBe(0);
+  expect(fs.readFileSync(at('P/a.txt'), 'utf8')).toBe('a\n');
+});
+
 test('a symlink replacing a file is created, not written through', async () => {
   const { ctx, at, expectOutsideUntouched } = setup();
   const target = path.join(ctx.outside, 'secret.txt');

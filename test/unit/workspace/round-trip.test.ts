@@ -37,7 +37,7 @@ exit 3
  * Packs a workspace, runs the wrapper as if on an execute node where the
  * project dir does not exist yet, then applies the results to the original.
  */
-async function runJobElsewhere() {
+async function runJobElsewhere(script = JOB_SCRIPT) {
   const root = tempDir();
   const builds = path.join(root, 'builds');
   const projectDir = path.join(builds, 'P');
@@ -52,7 +52,7 @@ async function runJobElsewhere() {
     'P.tmp/old.txt': 'old\n',
   });
   writeTree(root, { scratch: null, 'saved-original': null });
-  fs.writeFileSync(path.join(scratch, 'script'), JOB_SCRIPT(projectDir));
+  fs.writeFileSync(path.join(scratch, 'script'), script(projectDir));
   await packWorkspace({
     projectDir,
     archivePath: path.join(scratch, WORKSPACE_FILES.input),
@@ -70,7 +70,8 @@ async function runJobElsewhere() {
 function moveWorkspace(fromDir: string, toDir: string) {
   fs.mkdirSync(toDir, { recursive: true });
   for (const name of ['P', 'P.tmp']) {
-    fs.renameSync(path.join(fromDir, name), path.join(toDir, name));
+    const from = path.join(fromDir, name);
+    if (fs.existsSync(from)) fs.renameSync(from, path.join(toDir, name));
   }
 }
 
@@ -132,4 +133,30 @@ test('only what the script changed travels back', async () => {
     'saved-original',
     'scratch',
   ]);
+});
+
+const TYPE_CHANGES = (projectDir: string) => `set -e
+cd '${projectDir}'
+rm -r sub && printf 'was a dir\\n' > sub
+rm a.txt && mkdir a.txt && printf 'in\\n' > a.txt/in
+ln -s /cvmfs/cms.cern.ch cmssw
+rm -r deep/x
+rm -r '${projectDir}.tmp'
+`;
+
+test('type changes and a removed P.tmp come back too', async () => {
+  const { builds, projectDir, scratch, run, jobTree } =
+    await runJobElsewhere(TYPE_CHANGES);
+  const out = (name: string) => path.join(scratch, name);
+  expect(run.stdout.toString()).toBe('');
+  expect(run.status).toBe(0);
+
+  await applyWorkspaceChanges({
+    projectDir,
+    archivePath: out(WORKSPACE_FILES.output),
+    deletedListPath: out(WORKSPACE_FILES.deleted),
+  });
+
+  expect(snapshotTree(builds)).toEqual(jobTree);
+  expect(fs.existsSync(`${projectDir}.tmp`)).toBe(false);
 });
