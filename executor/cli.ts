@@ -34,6 +34,18 @@ export function main(argv: string[]): void {
     .command('cleanup', 'remove the job from HTCondor and delete its state', {}, (a) =>
       run(() => require('./commands/cleanup').cleanupCommand(a.config)),
     )
+    .command(
+      'reap',
+      'remove HTCondor jobs of this host whose driver is gone (for a timer)',
+      (y) =>
+        y
+          .option('grace', { type: 'string', default: '15m', describe: 'leave younger jobs alone' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'only say what would go' }),
+      (a) =>
+        run(() =>
+          require('./commands/reap').reapCommand(a.config, { grace: a.grace, dryRun: a['dry-run'] }),
+        ),
+    )
     .demandCommand(1, 'name a command: config, prepare, run or cleanup')
     .strict()
     .fail((message, error, y) => {

@@ -29,20 +29,11 @@ export function makeSimWorld(settings = '', files: Record<string, string> = {}):
   const stateDir = join(root, 'state');
   const repo = makeRepo(join(root, 'repo'), { 'README.md': 'demo\n', ...files });
   const settingsFile = join(root, 'config.toml');
-  writeFileSync(
-    settingsFile,
-    [
-      '[htcondor]',
-      `tool_dir = "${simBinDir()}"`,
-      'submit_retry_delay = "1s"',
-      'removal_wait = "10s"',
-      '[workspace]',
-      `builds_dir = "${buildsDir}"`,
-      `cache_dir = "${join(root, 'cache')}"`,
-      `state_dir = "${stateDir}"`,
-      settings,
-    ].join('\n'),
-  );
+  const base = {
+    htcondor: [`tool_dir = "${simBinDir()}"`, 'submit_retry_delay = "1s"', 'removal_wait = "10s"'],
+    workspace: [`builds_dir = "${buildsDir}"`, `cache_dir = "${join(root, 'cache')}"`, `state_dir = "${stateDir}"`],
+  };
+  writeFileSync(settingsFile, withBase(settings, base));
 
   return {
     root,
@@ -65,6 +56,19 @@ export function makeSimWorld(settings = '', files: Record<string, string> = {}):
       rmSync(buildsDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The test's own settings, with our base keys added to their tables. */
+function withBase(settings: string, base: Record<string, string[]>): string {
+  let text = `\n${settings}\n`;
+  for (const [table, lines] of Object.entries(base)) {
+    const header = `\n[${table}]\n`;
+    text = text.includes(header)
+      ? text.replace(header, `${header}${lines.join('\n')}\n`)
+      : `${header}${lines.join('\n')}\n${text}`;
+  }
+
+  return text;
 }
 
 function makeRepo(dir: string, files: Record<string, string>): string {

@@ -23,6 +23,9 @@ export interface StageJob {
   image: string | undefined;
   files: StageFiles;
   wrapperArgs: string[];
+  /** Where the driver runs, so that `reap` on that host can judge the job. */
+  driverHost: string;
+  driverPid: number;
 }
 
 /** The whole submit description of one remote stage. */
@@ -81,6 +84,8 @@ function addTags(d: SubmitDescription, s: StageJob) {
     .classAdString('GitLabProjectPath', j.projectPath || 'unknown')
     .classAdString('GitLabStage', s.stage)
     .classAdString('GitLabRunner', j.runnerToken || 'unknown')
+    .classAdString('GitLabRunnerHost', s.driverHost)
+    .classAdInteger('GitLabDriverPid', s.driverPid)
     .plain('batch_name', `gitlab-${j.jobId}-${s.stage}`);
 }
 

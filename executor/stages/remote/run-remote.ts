@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { BuildFailure, SystemFailure } from '../../errors';
 import type { CondorEvent } from '../../condor/event-log';
@@ -55,6 +56,8 @@ async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel
   const description = buildSubmitDescription({
     stage, settings, job, resources, image, files,
     wrapperArgs: [settings.workspace.mode, job.projectDir, 'script'],
+    driverHost: hostname(),
+    driverPid: process.pid,
   });
   const submitFile = join(dir, 'job.sub');
   writeFileSync(submitFile, description.render(), { mode: 0o600 });

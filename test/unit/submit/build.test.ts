@@ -33,6 +33,8 @@ function stageJob(overrides: Partial<JobContext> = {}, edit?: (s: StageJob) => v
       outputs: ['workspace-out.tar', 'workspace-deleted.bin', 'job-result.txt'],
     },
     wrapperArgs: ['transfer', job.projectDir, 'script'],
+    driverHost: 'runner1.example.org',
+    driverPid: 4711,
   };
   edit?.(s);
   return s;
@@ -61,6 +63,8 @@ test('a remote stage asks for its container, files, resources and tags', () => {
   expect(c.get('MY.GitLabProjectPath')).toBe('"cms-analysis/cat-demo"');
   expect(c.get('MY.GitLabStage')).toBe('"build_script"');
   expect(c.get('MY.GitLabRunner')).toBe('"t0k3n"');
+  expect(c.get('MY.GitLabRunnerHost')).toBe('"runner1.example.org"');
+  expect(c.get('MY.GitLabDriverPid')).toBe('4711');
   expect(c.get('batch_name')).toBe('gitlab-4242-build_script');
   expect(c.get('arguments')).toBe(
     `"'transfer' '/tmp/gitlab-htcondor/builds/t0k3n/0/cms-analysis/cat-demo' 'script'"`,
