@@ -5,15 +5,15 @@ import { makeSimWorld, startJob, type SimWorld } from './sim-job';
 let world: SimWorld;
 afterEach(() => world?.remove());
 
-test('cancel while the HTCondor job runs: removed within seconds, after_script and cleanup run', async () => {
+test('cancel while the HTCondor job runs: condor_rm within 2 s, after_script and cleanup run', async () => {
   world = makeSimWorld();
-  let runningAt = 0;
+  let cancelledAt = 0;
   const handle = startJob(
     world.job({ script: ['echo started', 'sleep 60'], afterScript: ['echo after_script ran'] }),
     world.options({
       onTrace: (chunk) => {
-        if (!runningAt && chunk.includes('started\n')) {
-          runningAt = Date.now();
+        if (!cancelledAt && chunk.includes('started\n')) {
+          cancelledAt = Date.now();
           handle.cancel();
         }
       },
@@ -30,9 +30,33 @@ test('cancel while the HTCondor job runs: removed within seconds, after_script a
 
   const rm = readInvocations(world.simHome).filter((i) => i.tool === 'condor_rm');
   expect(rm.length).toBeGreaterThanOrEqual(1);
-  expect((rm[0]?.time ?? Infinity) - runningAt).toBeLessThan(5000);
+  expect((rm[0]?.time ?? Infinity) - cancelledAt).toBeLessThan(2000);
   expect(listQueue(world.simHome)).toEqual([]);
   expect(readdirSync(world.stateDir).filter((n) => n.startsWith('job-'))).toEqual([]);
+});
+
+test('cancel while the HTCondor job is still queued: removed at once, nothing left', async () => {
+  world = makeSimWorld();
+  let cancelledAt = 0;
+  const handle = startJob(
+    world.job({ script: ['echo should never run'] }),
+    world.options({
+      env: { HTCONDOR_SIM_QUEUE_DELAY_MS: '60000' },
+      onTrace: (chunk) => {
+        if (!cancelledAt && /Submitted as HTCondor job/.test(chunk)) {
+          cancelledAt = Date.now();
+          handle.cancel();
+        }
+      },
+    }),
+  );
+  const result = await handle.result;
+
+  expect(result.status).toBe('canceled');
+  expect(result.trace).not.toContain('should never run\n');
+  const rm = readInvocations(world.simHome).filter((i) => i.tool === 'condor_rm');
+  expect((rm[0]?.time ?? Infinity) - cancelledAt).toBeLessThan(2000);
+  expect(listQueue(world.simHome)).toEqual([]);
 });
 
 test('the job timeout removes the HTCondor job and cleanup leaves nothing', async () => {

@@ -44,10 +44,10 @@ export function makeSimWorld(settings = '', files: Record<string, string> = {}):
     repo,
     options: (extra = {}) => ({
       driver: { ...ourDriver(settingsFile), gracefulKillTimeoutS: 30 },
-      env: { HTCONDOR_SIM_HOME: simHome, HTCONDOR_SIM_QUEUE_DELAY_MS: '100', ...extra.env },
       artifactsDir: join(root, 'artifacts'),
       preparationRetryDelayMs: 100,
       ...extra,
+      env: { HTCONDOR_SIM_HOME: simHome, HTCONDOR_SIM_QUEUE_DELAY_MS: '100', ...extra.env },
     }),
     job: (spec) => ({ name: 'test', projectPath: 'group/project', repoUrl: repo, ...spec }),
     remove: async () => {
