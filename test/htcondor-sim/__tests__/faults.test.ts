@@ -1,6 +1,18 @@
 import { join } from 'node:path';
-import { listHistory, listQueue, waitForEmptyQueue, writeFaults } from '../src/api';
-import { type Sim, eventCodes, makeSim, readIfExists, submitFile, waitFor } from './sim-fixture';
+import {
+  listHistory,
+  listQueue,
+  waitForEmptyQueue,
+  writeFaults,
+} from '../src/api';
+import {
+  type Sim,
+  eventCodes,
+  makeSim,
+  readIfExists,
+  submitFile,
+  waitFor,
+} from './sim-fixture';
 
 let sim: Sim;
 

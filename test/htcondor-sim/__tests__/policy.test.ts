@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { listHistory, listQueue, waitForEmptyQueue } from '../src/api';
-import { type Sim, eventCodes, makeSim, submitFile, waitFor } from './sim-fixture';
+import {
+  type Sim,
+  eventCodes,
+  makeSim,
+  submitFile,
+  waitFor,
+} from './sim-fixture';
 
 let sim: Sim;
 

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listHistory, listQueue, waitForEmptyQueue } from '../src/api';
-import { type Sim, eventCodes, makeSim, readIfExists, submitFile, waitFor } from './sim-fixture';
+import {
+  type Sim,
+  eventCodes,
+  makeSim,
+  readIfExists,
+  submitFile,
+  waitFor,
+} from './sim-fixture';
 
 let sim: Sim;
 

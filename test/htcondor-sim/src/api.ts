@@ -14,13 +14,18 @@ export type { SimFaults } from './state/faults';
 /** The folder with the condor_* shims, from the sources or from dist/. */
 export function simBinDir(): string {
   let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) {
+    dir = dirname(dir);
+  }
 
   return join(dir, 'test', 'htcondor-sim', 'bin');
 }
 
 /** An environment that runs the simulator: its bin dir first on PATH. */
-export function simEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function simEnv(
+  home: string,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PATH: `${simBinDir()}${delimiter}${process.env.PATH ?? ''}`,
@@ -63,21 +68,27 @@ function liveDaemons(home: string): number[] {
 }
 
 /** Resolves once no job is queued and every daemon has ended. */
-export async function waitForEmptyQueue(home: string, timeoutMs: number): Promise<void> {
+export async function waitForEmptyQueue(
+  home: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const queued = listQueueAds(home);
     if (queued.length === 0 && liveDaemons(home).length === 0) return;
     if (Date.now() > deadline) {
-      const ids = queued.map((ad) => `${ad.ClusterId}.${ad.ProcId}(status ${ad.JobStatus})`);
-      throw new Error(`queue under ${home} not empty after ${timeoutMs} ms: ${ids.join(' ') || 'daemons still running'}`);
+      const ids = queued.map(
+        (ad) => `${ad.ClusterId}.${ad.ProcId} (JobStatus ${ad.JobStatus})`,
+      );
+      const what = ids.join(', ') || 'daemons still running';
+      throw new Error(`${home}: not done after ${timeoutMs} ms: ${what}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** Stops every daemon of `home` and its jobs (test cleanup). */
-export async function stopDaemons(home: string, timeoutMs = 5000): Promise<void> {
+export async function stopDaemons(home: string, timeoutMs = 5000) {
   for (const pid of liveDaemons(home)) process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (liveDaemons(home).length > 0 && Date.now() < deadline) {

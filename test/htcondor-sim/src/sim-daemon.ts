@@ -5,7 +5,8 @@ const [home, cluster] = process.argv.slice(2);
 runDaemon(home ?? '', Number(cluster)).then(
   (code) => process.exit(code),
   (err: Error) => {
-    process.stdout.write(`${new Date().toISOString()} daemon crashed: ${err.stack ?? err}\n`);
+    const when = new Date().toISOString();
+    process.stdout.write(`${when} daemon crashed: ${err.stack ?? err}\n`);
     process.exit(1);
   },
 );

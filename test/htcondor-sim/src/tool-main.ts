@@ -24,7 +24,7 @@ export function runTool(tool: string, body: ToolBody): void {
     recordInvocation(home, tool, argv);
     result = body(home, argv);
   } catch (err) {
-    result = { stdout: '', stderr: `ERROR: ${(err as Error).message}\n`, exitCode: 1 };
+    result = failed(`ERROR: ${(err as Error).message}\n`);
   }
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);

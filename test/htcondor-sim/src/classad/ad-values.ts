@@ -42,11 +42,15 @@ function plainValue(v: Value): AdValue | undefined {
 export function unparseAdValue(value: AdValue): string {
   if (value === null) return 'undefined';
   if (typeof value === 'string') return `"${value.replace(/"/g, '\\"')}"`;
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatReal(value);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? String(value) : formatReal(value);
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (isExpr(value)) return value.$expr;
   if (Array.isArray(value)) return `{ ${value.map(unparseAdValue).join(',')} }`;
-  const fields = Object.entries(value).map(([k, v]) => `${k} = ${unparseAdValue(v)}`);
+  const fields = Object.entries(value).map(
+    ([k, v]) => `${k} = ${unparseAdValue(v)}`,
+  );
 
   return `[ ${fields.join('; ')} ]`;
 }

@@ -61,8 +61,14 @@ export function unparseValue(value: Value): string {
     case 'list':
       return `{ ${value.v.map(unparseValue).join(',')} }`;
     case 'rec':
-      return `[ ${Object.entries(value.v).map(([k, v]) => `${k} = ${unparseValue(v)}`).join('; ')} ]`;
+      return `[ ${unparseFields(value.v)} ]`;
   }
+}
+
+function unparseFields(fields: Record<string, Value>): string {
+  return Object.entries(fields)
+    .map(([k, v]) => `${k} = ${unparseValue(v)}`)
+    .join('; ');
 }
 
 export function formatReal(v: number): string {

@@ -1,18 +1,33 @@
-import { type Value, ERROR, UNDEFINED, bool, int, isNumber, real, str, unparseValue } from './ast';
+import * as ast from './ast';
+import { type Value, ERROR, UNDEFINED, bool, int, isNumber, str } from './ast';
 import { truth } from './operators';
 
 type Fn = (args: Value[]) => Value;
 
-function asString(v: Value | undefined): string | undefined {
-  if (!v) return undefined;
-  if (v.t === 'str') return v.v;
-  if (v.t === 'undef' || v.t === 'error') return undefined;
+/** Undefined arguments give undefined, wrong types give error. */
+function failure(...args: (Value | undefined)[]): Value {
+  return args.some((a) => a?.t === 'undef') ? UNDEFINED : ERROR;
+}
 
-  return unparseValue(v);
+function asString(v: Value | undefined): string | undefined {
+  if (!v || v.t === 'undef' || v.t === 'error') return undefined;
+
+  return v.t === 'str' ? v.v : ast.unparseValue(v);
 }
 
 function stringFn(f: (s: string) => string): Fn {
-  return ([a]) => (a?.t === 'str' ? str(f(a.v)) : a?.t === 'undef' ? UNDEFINED : ERROR);
+  return ([a]) => (a?.t === 'str' ? str(f(a.v)) : failure(a));
+}
+
+function numeric(f: (n: number) => number): Fn {
+  return ([v]) => (v && isNumber(v) ? int(f(v.v)) : failure(v));
+}
+
+function compareStrings(fold: (s: string) => string): Fn {
+  return ([a, b]) => {
+    if (a?.t !== 'str' || b?.t !== 'str') return failure(a, b);
+    return int(fold(a.v).localeCompare(fold(b.v)));
+  };
 }
 
 function splitList(s: string, delims = ' ,'): string[] {
@@ -22,7 +37,7 @@ function splitList(s: string, delims = ' ,'): string[] {
 }
 
 function listsIntersect([a, b, d]: Value[]): Value {
-  if (a?.t !== 'str' || b?.t !== 'str') return a?.t === 'undef' || b?.t === 'undef' ? UNDEFINED : ERROR;
+  if (a?.t !== 'str' || b?.t !== 'str') return failure(a, b);
   const delims = d?.t === 'str' ? d.v : ' ,';
   const right = new Set(splitList(b.v, delims));
 
@@ -31,8 +46,9 @@ function listsIntersect([a, b, d]: Value[]): Value {
 
 function listMember([x, list, d]: Value[]): Value {
   if (x?.t !== 'str' || list?.t !== 'str') return UNDEFINED;
+  const delims = d?.t === 'str' ? d.v : ' ,';
 
-  return bool(splitList(list.v, d?.t === 'str' ? d.v : ' ,').includes(x.v));
+  return bool(splitList(list.v, delims).includes(x.v));
 }
 
 function member([x, list]: Value[]): Value {
@@ -53,63 +69,71 @@ function regexp([pattern, target, options]: Value[]): Value {
 }
 
 function substr([s, offset, length]: Value[]): Value {
-  if (s?.t !== 'str' || !offset || !isNumber(offset)) return ERROR;
+  if (s?.t !== 'str' || !offset || !isNumber(offset)) return failure(s);
   const start = offset.v < 0 ? s.v.length + offset.v : offset.v;
-  const len = length && isNumber(length) ? length.v : undefined;
+  if (!length || !isNumber(length)) return str(s.v.slice(start));
 
-  return str(len === undefined ? s.v.slice(start) : s.v.substr(start, len));
+  return str(s.v.substr(start, length.v));
+}
+
+function toNumber(v: Value | undefined): number {
+  if (!v) return Number.NaN;
+  if (isNumber(v)) return v.v;
+  if (v.t === 'bool') return v.v ? 1 : 0;
+
+  return v.t === 'str' && v.v.trim() !== '' ? Number(v.v) : Number.NaN;
 }
 
 function toInt([v]: Value[]): Value {
-  if (!v) return ERROR;
-  if (isNumber(v)) return int(v.v);
-  if (v.t === 'bool') return int(v.v ? 1 : 0);
-  if (v.t === 'str' && v.v.trim() !== '' && !Number.isNaN(Number(v.v))) return int(Number(v.v));
+  const n = toNumber(v);
 
-  return v.t === 'undef' ? UNDEFINED : ERROR;
+  return Number.isNaN(n) ? failure(v) : int(n);
 }
 
 function toReal([v]: Value[]): Value {
-  const n = v && isNumber(v) ? v.v : v?.t === 'str' ? Number(v.v) : Number.NaN;
-  if (!Number.isNaN(n)) return real(n);
+  const n = toNumber(v);
 
-  return v?.t === 'undef' ? UNDEFINED : ERROR;
+  return Number.isNaN(n) ? failure(v) : ast.real(n);
 }
 
-function numeric(f: (n: number) => number): Fn {
-  return ([v]) => (v && isNumber(v) ? int(f(v.v)) : v?.t === 'undef' ? UNDEFINED : ERROR);
+function toBool([v]: Value[]): Value {
+  const t = v ? truth(v) : 'error';
+  if (t === 'error') return ERROR;
+
+  return t === undefined ? UNDEFINED : bool(t);
 }
+
+const is = (type: Value['t']): Fn => ([v]) => bool(v?.t === type);
 
 /** The functions job expressions and constraints use in practice. */
 export const FUNCTIONS: Record<string, Fn> = {
-  isundefined: ([v]) => bool(v?.t === 'undef'),
-  iserror: ([v]) => bool(v?.t === 'error'),
-  isstring: ([v]) => bool(v?.t === 'str'),
-  isinteger: ([v]) => bool(v?.t === 'int'),
-  isreal: ([v]) => bool(v?.t === 'real'),
-  isboolean: ([v]) => bool(v?.t === 'bool'),
-  islist: ([v]) => bool(v?.t === 'list'),
+  isundefined: is('undef'),
+  iserror: is('error'),
+  isstring: is('str'),
+  isinteger: is('int'),
+  isreal: is('real'),
+  isboolean: is('bool'),
+  islist: is('list'),
   strcat: (args) => str(args.map((a) => asString(a) ?? '').join('')),
   toupper: stringFn((s) => s.toUpperCase()),
   tolower: stringFn((s) => s.toLowerCase()),
   size: ([v]) => (v?.t === 'str' || v?.t === 'list' ? int(v.v.length) : ERROR),
   substr,
-  strcmp: ([a, b]) => (a?.t === 'str' && b?.t === 'str' ? int(a.v.localeCompare(b.v)) : ERROR),
-  stricmp: ([a, b]) =>
-    a?.t === 'str' && b?.t === 'str' ? int(a.v.toLowerCase().localeCompare(b.v.toLowerCase())) : ERROR,
+  strcmp: compareStrings((s) => s),
+  stricmp: compareStrings((s) => s.toLowerCase()),
   regexp,
   member,
   stringlistmember: listMember,
   stringlistsintersect: listsIntersect,
   int: toInt,
   real: toReal,
-  string: ([v]) => (v && asString(v) !== undefined ? str(asString(v) ?? '') : ERROR),
+  bool: toBool,
+  string: ([v]) => {
+    const s = asString(v);
+    return s === undefined ? failure(v) : str(s);
+  },
   floor: numeric(Math.floor),
   ceiling: numeric(Math.ceil),
   round: numeric(Math.round),
   time: () => int(Math.floor(Date.now() / 1000)),
-  bool: ([v]) => {
-    const t = v ? truth(v) : 'error';
-    return t === 'error' ? ERROR : t === undefined ? UNDEFINED : bool(t);
-  },
 };

@@ -1,4 +1,11 @@
-export type TokenKind = 'int' | 'real' | 'string' | 'name' | 'quoted-name' | 'op' | 'end';
+export type TokenKind =
+  | 'int'
+  | 'real'
+  | 'string'
+  | 'name'
+  | 'quoted-name'
+  | 'op'
+  | 'end';
 
 export interface Token {
   kind: TokenKind;
@@ -10,7 +17,8 @@ export class ClassAdSyntaxError extends Error {}
 
 const OPERATORS = [
   '=?=', '=!=', '==', '!=', '<=', '>=', '&&', '||',
-  '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '(', ')', ',', '[', ']', '{', '}', ';', '=', '.',
+  '<', '>', '!', '+', '-', '*', '/', '%', '?', ':',
+  '(', ')', ',', '[', ']', '{', '}', ';', '=', '.',
 ];
 
 const NUMBER = /^(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?/;
@@ -29,7 +37,8 @@ export function tokenize(text: string): Token[] {
     }
     const token = readToken(text, pos);
     tokens.push(token);
-    pos += token.kind === 'string' || token.kind === 'quoted-name' ? quotedLength(text, pos) : token.text.length;
+    const quoted = token.kind === 'string' || token.kind === 'quoted-name';
+    pos += quoted ? quotedLength(text, pos) : token.text.length;
   }
   tokens.push({ kind: 'end', text: '', pos });
 
@@ -39,8 +48,12 @@ export function tokenize(text: string): Token[] {
 function readToken(text: string, pos: number): Token {
   const rest = text.slice(pos);
   const first = rest[0];
-  if (first === '"') return { kind: 'string', text: readQuoted(text, pos, '"'), pos };
-  if (first === "'") return { kind: 'quoted-name', text: readQuoted(text, pos, "'"), pos };
+  if (first === '"') {
+    return { kind: 'string', text: readQuoted(text, pos, '"'), pos };
+  }
+  if (first === "'") {
+    return { kind: 'quoted-name', text: readQuoted(text, pos, "'"), pos };
+  }
   const num = NUMBER.exec(rest);
   if (num) {
     const real = num[0].includes('.') || num[2] !== undefined;
@@ -50,7 +63,8 @@ function readToken(text: string, pos: number): Token {
   if (name) return { kind: 'name', text: name[0], pos };
   const op = OPERATORS.find((o) => rest.startsWith(o));
   if (op) return { kind: 'op', text: op, pos };
-  throw new ClassAdSyntaxError(`unexpected character ${JSON.stringify(first)} at ${pos}`);
+  const what = JSON.stringify(first);
+  throw new ClassAdSyntaxError(`unexpected character ${what} at ${pos}`);
 }
 
 /**

@@ -5,7 +5,9 @@ export function identical(a: Value, b: Value): boolean {
   if (isNumber(a) && isNumber(b)) return a.v === b.v;
   if (a.t !== b.t) return false;
   if (a.t === 'undef' || a.t === 'error') return true;
-  if (a.t === 'list' || a.t === 'rec') return JSON.stringify(a) === JSON.stringify(b);
+  if (a.t === 'list' || a.t === 'rec') {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
 
   return a.v === (b as typeof a).v;
 }
@@ -14,7 +16,10 @@ export function compare(op: string, a: Value, b: Value): Value {
   if (a.t === 'error' || b.t === 'error') return ERROR;
   if (a.t === 'undef' || b.t === 'undef') return UNDEFINED;
   const order = orderOf(a, b);
-  if (order === undefined) return op === '!=' ? bool(true) : op === '==' ? bool(false) : ERROR;
+  if (order === undefined) {
+    if (op === '==' || op === '!=') return bool(op === '!=');
+    return ERROR;
+  }
   switch (op) {
     case '==':
       return bool(order === 0);

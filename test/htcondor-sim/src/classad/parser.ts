@@ -61,7 +61,8 @@ class Parser {
     let left = this.binary(level + 1);
     for (let op = this.binaryOp(ops); op; op = this.binaryOp(ops)) {
       const canonical = op === 'is' ? '=?=' : op === 'isnt' ? '=!=' : op;
-      left = { type: 'binary', op: canonical, left, right: this.binary(level + 1) };
+      const right = this.binary(level + 1);
+      left = { type: 'binary', op: canonical, left, right };
     }
 
     return left;
@@ -70,7 +71,8 @@ class Parser {
   private binaryOp(ops: string[]): string | undefined {
     const t = this.peek();
     const text = t.kind === 'name' ? t.text.toLowerCase() : t.text;
-    if ((t.kind !== 'op' && t.kind !== 'name') || !ops.includes(text)) return undefined;
+    const candidate = t.kind === 'op' || t.kind === 'name';
+    if (!candidate || !ops.includes(text)) return undefined;
     this.i++;
 
     return text;
@@ -190,7 +192,8 @@ class Parser {
   }
 
   private fail(t: Token = this.peek()): never {
-    const what = t.kind === 'end' ? 'end of expression' : JSON.stringify(t.text);
+    const what =
+      t.kind === 'end' ? 'end of expression' : JSON.stringify(t.text);
     throw new ClassAdSyntaxError(`unexpected ${what} at ${t.pos}`);
   }
 }

@@ -16,25 +16,41 @@ export interface QueryArgs {
 
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['constraint', 'attributes', 'limit', 'match', 'name', 'pool'];
-const FLAG_OPTIONS = ['json', 'long', 'allusers', 'all', 'nobatch', 'batch', 'totals', 'forwards', 'backwards', 'global', 'wide', 'hold', 'run', 'idle', 'forcex'];
-const STATUS_FILTERS: Record<string, string> = { hold: 'JobStatus == 5', run: 'JobStatus == 2', idle: 'JobStatus == 1' };
+const VALUE_OPTIONS = [
+  'constraint', 'attributes', 'limit', 'match', 'name', 'pool',
+];
+const FLAG_OPTIONS = [
+  'json', 'long', 'allusers', 'all', 'nobatch', 'batch', 'totals',
+  'forwards', 'backwards', 'global', 'wide', 'hold', 'run', 'idle', 'forcex',
+];
+const STATUS_FILTERS: Record<string, string> = {
+  hold: 'JobStatus == 5',
+  run: 'JobStatus == 2',
+  idle: 'JobStatus == 1',
+};
 
 /** Parses the options condor_q, condor_history and condor_rm share. */
 export function parseQueryArgs(argv: string[]): QueryArgs {
-  const q: QueryArgs = { targets: [], constraints: [], format: 'table', autoformat: { attrs: [], qualifiers: '' }, forwards: false, all: false };
+  const q: QueryArgs = {
+    targets: [],
+    constraints: [],
+    format: 'table',
+    autoformat: { attrs: [], qualifiers: '' },
+    forwards: false,
+    all: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    const next = () => argv[++i];
+    const nextIsValue = () => !(argv[i + 1] ?? '-').startsWith('-');
     if (!arg.startsWith('-')) {
       q.targets.push(parseTarget(arg));
     } else if (/^-(af|autoformat)(:|$)/i.test(arg)) {
       q.format = 'af';
       q.autoformat.qualifiers = arg.split(':')[1] ?? '';
-      while (i + 1 < argv.length && !(argv[i + 1] ?? '').startsWith('-')) q.autoformat.attrs.push(argv[++i] ?? '');
+      while (nextIsValue()) q.autoformat.attrs.push(next() ?? '');
     } else {
-      const option = matchOption(arg);
-      if (VALUE_OPTIONS.includes(option)) applyValue(q, option, requireValue(argv, ++i, arg));
-      else applyFlag(q, option);
+      applyOption(q, matchOption(arg), next, arg);
     }
   }
 
@@ -44,10 +60,12 @@ export function parseQueryArgs(argv: string[]): QueryArgs {
 function parseTarget(arg: string): Target {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(arg);
   if (!m) return { owner: arg };
+  const cluster = Number(m[1]);
 
-  return m[2] === undefined ? { cluster: Number(m[1]) } : { cluster: Number(m[1]), proc: Number(m[2]) };
+  return m[2] === undefined ? { cluster } : { cluster, proc: Number(m[2]) };
 }
 
+/** Full names, or unique prefixes of three letters and more. */
 function matchOption(arg: string): string {
   const given = arg.replace(/^-+/, '').toLowerCase();
   if (given === 'l') return 'long';
@@ -60,17 +78,24 @@ function matchOption(arg: string): string {
   throw new UsageError(`Error: unrecognized argument ${arg}`);
 }
 
-function requireValue(argv: string[], i: number, option: string): string {
-  const value = argv[i];
-  if (value === undefined) throw new UsageError(`Error: Argument ${option} requires another parameter`);
-
-  return value;
-}
-
-function applyValue(q: QueryArgs, option: string, value: string): void {
+function applyOption(
+  q: QueryArgs,
+  option: string,
+  next: () => string | undefined,
+  arg: string,
+): void {
+  if (!VALUE_OPTIONS.includes(option)) return applyFlag(q, option);
+  const value = next();
+  if (value === undefined) {
+    throw new UsageError(`Error: Argument ${arg} requires another parameter`);
+  }
   if (option === 'constraint') q.constraints.push(value);
-  if (option === 'attributes') q.attributes = value.split(/[\s,]+/).filter(Boolean);
-  if (option === 'limit' || option === 'match') q.limit = Number.parseInt(value, 10);
+  if (option === 'attributes') {
+    q.attributes = value.split(/[\s,]+/).filter(Boolean);
+  }
+  if (option === 'limit' || option === 'match') {
+    q.limit = Number.parseInt(value, 10);
+  }
   if (option === 'name') q.name = value;
   if (option === 'pool') q.pool = value;
 }

@@ -1,13 +1,19 @@
 import { hostname } from 'node:os';
 import type { JobAd } from '../state/job-ad';
 import { type ToolResult, failed, ok } from '../tool-main';
-import { formatAutoformat, formatJson, formatLong, project } from './print-ads';
+import * as print from './print-ads';
 import { formatHistoryTable, formatQueueTable } from './print-table';
 import { type QueryArgs, UsageError, parseQueryArgs } from './query-args';
 import { selectAds } from './select';
 
+type Kind = 'queue' | 'history';
+
 /** condor_q and condor_history differ only in where the ads come from. */
-export function runQuery(kind: 'queue' | 'history', argv: string[], source: () => JobAd[]): ToolResult {
+export function runQuery(
+  kind: Kind,
+  argv: string[],
+  source: () => JobAd[],
+): ToolResult {
   let q: QueryArgs;
   let ads: JobAd[];
   try {
@@ -23,15 +29,20 @@ export function runQuery(kind: 'queue' | 'history', argv: string[], source: () =
   return ok(render(kind, q, ads));
 }
 
-function render(kind: 'queue' | 'history', q: QueryArgs, ads: JobAd[]): string {
+function render(kind: Kind, q: QueryArgs, ads: JobAd[]): string {
+  const projected = () => ads.map((ad) => print.project(ad, q.attributes));
   switch (q.format) {
     case 'json':
-      return formatJson(ads.map((ad) => project(ad, q.attributes)));
+      return print.formatJson(projected());
     case 'long':
-      return formatLong(ads.map((ad) => project(ad, q.attributes)));
-    case 'af':
-      return formatAutoformat(ads, q.autoformat.attrs, q.autoformat.qualifiers);
+      return print.formatLong(projected());
+    case 'af': {
+      const { attrs, qualifiers } = q.autoformat;
+      return print.formatAutoformat(ads, attrs, qualifiers);
+    }
     default:
-      return kind === 'queue' ? formatQueueTable(ads, q.name ?? hostname()) : formatHistoryTable(ads);
+      return kind === 'queue'
+        ? formatQueueTable(ads, q.name ?? hostname())
+        : formatHistoryTable(ads);
   }
 }

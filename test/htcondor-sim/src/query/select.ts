@@ -6,11 +6,12 @@ import { type QueryArgs, type Target, UsageError } from './query-args';
 
 function matchesTarget(ad: JobAd, t: Target): boolean {
   if ('owner' in t) return ad.Owner === t.owner;
+  if (Number(ad.ClusterId) !== t.cluster) return false;
 
-  return Number(ad.ClusterId) === t.cluster && (t.proc === undefined || Number(ad.ProcId) === t.proc);
+  return t.proc === undefined || Number(ad.ProcId) === t.proc;
 }
 
-/** Throws UsageError with condor_q's wording when a constraint does not parse. */
+/** Refuses, in condor_q's words, a constraint that does not parse. */
 export function checkConstraints(constraints: string[]): void {
   for (const c of constraints) {
     try {
@@ -23,12 +24,15 @@ export function checkConstraints(constraints: string[]): void {
 }
 
 /** Ads matching any target (all when none) and every constraint. */
-export function selectAds(ads: JobAd[], q: Pick<QueryArgs, 'targets' | 'constraints'>): JobAd[] {
+export function selectAds(
+  ads: JobAd[],
+  q: Pick<QueryArgs, 'targets' | 'constraints'>,
+): JobAd[] {
   checkConstraints(q.constraints);
+  const targeted = (ad: JobAd) =>
+    q.targets.length === 0 || q.targets.some((t) => matchesTarget(ad, t));
 
   return ads.filter(
-    (ad) =>
-      (q.targets.length === 0 || q.targets.some((t) => matchesTarget(ad, t))) &&
-      q.constraints.every((c) => matches(c, ad)),
+    (ad) => targeted(ad) && q.constraints.every((c) => matches(c, ad)),
   );
 }

@@ -1,4 +1,11 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from './lock';
 import { simPaths } from './paths';
@@ -26,9 +33,13 @@ export function writeClusterMeta(home: string, meta: ClusterMeta): void {
   renameSync(`${file}.tmp`, file);
 }
 
-export function readClusterMeta(home: string, cluster: number): ClusterMeta | undefined {
+export function readClusterMeta(
+  home: string,
+  cluster: number,
+): ClusterMeta | undefined {
   try {
-    return JSON.parse(readFileSync(metaFile(home, cluster), 'utf8')) as ClusterMeta;
+    const text = readFileSync(metaFile(home, cluster), 'utf8');
+    return JSON.parse(text) as ClusterMeta;
   } catch {
     return undefined;
   }
@@ -48,14 +59,20 @@ export function listClusterMetas(home: string): ClusterMeta[] {
     .filter((m): m is ClusterMeta => !!m);
 }
 
-/** Noted by condor_submit at once, so tools never miss a daemon that is starting. */
-export function recordDaemonPid(home: string, cluster: number, pid: number | undefined): void {
+/** Noted by condor_submit at once, so tools never miss a starting daemon. */
+export function recordDaemonPid(
+  home: string,
+  cluster: number,
+  pid: number | undefined,
+): void {
   const meta = readClusterMeta(home, cluster);
-  if (meta && pid !== undefined && meta.daemonPid === undefined) writeClusterMeta(home, { ...meta, daemonPid: pid });
+  if (meta && pid !== undefined && meta.daemonPid === undefined) {
+    writeClusterMeta(home, { ...meta, daemonPid: pid });
+  }
 }
 
 /** The pid of the cluster's daemon while it still runs. */
-export function liveDaemonPid(home: string, cluster: number): number | undefined {
+export function liveDaemonPid(home: string, cluster: number) {
   const pid = readClusterMeta(home, cluster)?.daemonPid;
 
   return pid !== undefined && isAlive(pid) ? pid : undefined;

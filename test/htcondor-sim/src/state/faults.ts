@@ -1,4 +1,10 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { withLock } from './lock';
 import { simPaths } from './paths';
 
@@ -14,7 +20,7 @@ interface Targeted {
  * time. Job faults apply at most once per job.
  */
 export interface SimFaults {
-  /** condor_submit fails like a schedd that is down; `times` = first N submits only. */
+  /** condor_submit fails like a schedd that is down (first `times` only). */
   submit_error?: boolean | { times?: number; message?: string };
   /** Hold the job `after_ms` after it starts running. */
   hold?: Targeted & { code: number; subcode?: number; reason?: string };
@@ -28,12 +34,17 @@ export interface SimFaults {
   queue_delay_ms?: number;
 }
 
-export type JobFaultName = 'hold' | 'evict_once' | 'lose_job' | 'output_transfer_error';
+export type JobFaultName =
+  | 'hold'
+  | 'evict_once'
+  | 'lose_job'
+  | 'output_transfer_error';
 
 export function readFaults(home: string): SimFaults {
   const file = simPaths(home).faults;
   try {
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SimFaults) : {};
+    if (!existsSync(file)) return {};
+    return JSON.parse(readFileSync(file, 'utf8')) as SimFaults;
   } catch {
     return {};
   }
@@ -46,7 +57,10 @@ export function writeFaultsFile(home: string, faults: SimFaults): void {
 }
 
 /** The settings of a job fault, or undefined when it is off. */
-export function jobFault(faults: SimFaults, name: JobFaultName): Targeted | undefined {
+export function jobFault(
+  faults: SimFaults,
+  name: JobFaultName,
+): Targeted | undefined {
   const value = faults[name];
   if (value === undefined || value === false) return undefined;
 

@@ -9,7 +9,11 @@ export interface Invocation {
   cwd: string;
 }
 
-export function recordInvocation(home: string, tool: string, argv: string[]): void {
+export function recordInvocation(
+  home: string,
+  tool: string,
+  argv: string[],
+): void {
   const p = ensureSimHome(home);
   const line: Invocation = { tool, argv, time: Date.now(), cwd: process.cwd() };
   appendFileSync(p.invocations, `${JSON.stringify(line)}\n`);

@@ -49,9 +49,8 @@ export function simPaths(home: string): SimPaths {
 /** Creates the state root and its folders; cheap enough to call per tool. */
 export function ensureSimHome(home: string): SimPaths {
   const p = simPaths(home);
-  for (const dir of [p.queue, p.history, p.clusters, p.execute, p.log, p.locks]) {
-    mkdirSync(dir, { recursive: true });
-  }
+  const dirs = [p.queue, p.history, p.clusters, p.execute, p.log, p.locks];
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
 
   return p;
 }

@@ -1,7 +1,14 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { withLock } from './lock';
-import { type JobAd, type JobId, formatJobId } from './job-ad';
+import { type JobAd, type JobId, formatJobId, jobIdOf } from './job-ad';
 import { simPaths } from './paths';
 
 /**
@@ -37,7 +44,9 @@ function readDir(dir: string): JobAd[] {
 }
 
 function byJobId(a: JobAd, b: JobAd): number {
-  return Number(a.ClusterId) - Number(b.ClusterId) || Number(a.ProcId) - Number(b.ProcId);
+  const byCluster = Number(a.ClusterId) - Number(b.ClusterId);
+
+  return byCluster || Number(a.ProcId) - Number(b.ProcId);
 }
 
 export function listQueueAds(home: string): JobAd[] {
@@ -60,7 +69,7 @@ export function insertJobs(home: string, ads: JobAd[]): void {
   const p = simPaths(home);
   withLock(p.locks, QUEUE_LOCK, () => {
     for (const ad of ads) {
-      writeAtomic(adFile(p.queue, { cluster: Number(ad.ClusterId), proc: Number(ad.ProcId) }), ad);
+      writeAtomic(adFile(p.queue, jobIdOf(ad)), ad);
     }
   });
 }
@@ -88,7 +97,11 @@ export function updateJob(
 }
 
 /** Moves a job out of the queue into history after a final change. */
-export function retireJob(home: string, id: JobId, change: (ad: JobAd) => void): JobAd | undefined {
+export function retireJob(
+  home: string,
+  id: JobId,
+  change: (ad: JobAd) => void,
+): JobAd | undefined {
   const p = simPaths(home);
 
   return withLock(p.locks, QUEUE_LOCK, () => {
@@ -106,5 +119,6 @@ export function retireJob(home: string, id: JobId, change: (ad: JobAd) => void):
 /** Drops a job without a trace in history (the `lose_job` fault). */
 export function forgetJob(home: string, id: JobId): void {
   const p = simPaths(home);
-  withLock(p.locks, QUEUE_LOCK, () => rmSync(adFile(p.queue, id), { force: true }));
+  const file = adFile(p.queue, id);
+  withLock(p.locks, QUEUE_LOCK, () => rmSync(file, { force: true }));
 }

@@ -1,9 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { AdStep } from './build-context';
-import { type EnvMap, formatEnvironment, parseEnvironment, selectGetenv } from './environment';
 import { parseArguments } from './arguments';
+import type { AdStep } from './build-context';
+import * as environment from './environment';
 import { SubmitError } from './lines';
 import { parseBool } from './units';
 
@@ -11,8 +11,8 @@ export const setIdentity: AdStep = (hash, ad, ctx) => {
   ad.Owner = ctx.owner;
   ad.User = `${ctx.owner}@${ctx.apHost}`;
   ad.GlobalJobId = `${ctx.apHost}#${ctx.cluster}.${ctx.proc}#${ctx.qdate}`;
-  const batch = ctx.batchName ?? hash.get('batch_name');
-  if (batch !== undefined && batch.trim() !== '') ad.JobBatchName = batch.trim().replace(/^"(.*)"$/, '$1');
+  const batch = (ctx.batchName ?? hash.get('batch_name'))?.trim();
+  if (batch) ad.JobBatchName = batch.replace(/^"(.*)"$/, '$1');
   const group = hash.get('accounting_group')?.trim();
   const groupUser = hash.get('accounting_group_user')?.trim();
   if (group) ad.AcctGroup = group;
@@ -23,18 +23,17 @@ export const setIdentity: AdStep = (hash, ad, ctx) => {
 };
 
 export const setProgramArgs: AdStep = (hash, ad, ctx) => {
-  const args = hash.getAny('arguments', 'args');
-  if (args !== undefined && args.trim() !== '') {
-    const parsed = parseArguments(args.trim());
+  const args = hash.getAny('arguments', 'args')?.trim();
+  if (args) {
+    const parsed = parseArguments(args);
     ad[parsed.attr] = parsed.value;
   }
   const getenv = hash.get('getenv');
-  const env: EnvMap = getenv === undefined ? {} : selectGetenv(getenv, ctx.env);
-  const environment = hash.getAny('environment', 'env');
-  if (environment !== undefined && environment.trim() !== '') {
-    Object.assign(env, parseEnvironment(environment.trim()));
-  }
-  ad.Environment = formatEnvironment(env);
+  const env =
+    getenv === undefined ? {} : environment.selectGetenv(getenv, ctx.env);
+  const given = hash.getAny('environment', 'env')?.trim();
+  if (given) Object.assign(env, environment.parseEnvironment(given));
+  ad.Environment = environment.formatEnvironment(env);
 };
 
 /** x509userproxy must name a readable, unexpired proxy (submit_utils.cpp). */
@@ -43,7 +42,10 @@ export const setProxy: AdStep = (hash, ad, ctx) => {
   if (!proxy && parseBool(hash.get('use_x509userproxy'), false)) {
     proxy = defaultProxy(ctx.env);
     if (!proxy) {
-      throw new SubmitError(["ERROR: Can't determine proxy filename", 'X509 user proxy is required for this job.']);
+      throw new SubmitError([
+        "ERROR: Can't determine proxy filename",
+        'X509 user proxy is required for this job.',
+      ]);
     }
   }
   if (!proxy) return;
@@ -63,8 +65,11 @@ function checkProxy(path: string): void {
   try {
     accessSync(path, constants.R_OK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? '(errno 2) No such file or directory' : '(errno 13) Permission denied';
-    throw new SubmitError([`ERROR: Failed to read proxy file ${path}: ${code}`]);
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    const why = missing
+      ? '(errno 2) No such file or directory'
+      : '(errno 13) Permission denied';
+    throw new SubmitError([`ERROR: Failed to read proxy file ${path}: ${why}`]);
   }
   const notAfter = proxyExpiry(readFileSync(path, 'utf8'));
   if (notAfter !== undefined && notAfter < Date.now()) {
@@ -72,9 +77,12 @@ function checkProxy(path: string): void {
   }
 }
 
+const CERTIFICATE =
+  /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
 /** The first certificate's end of validity, when the file holds one. */
 function proxyExpiry(pem: string): number | undefined {
-  const block = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem);
+  const block = CERTIFICATE.exec(pem);
   if (!block) return undefined;
   try {
     return Date.parse(new X509Certificate(block[0]).validTo);

@@ -26,7 +26,7 @@ export function splitV2(text: string, what: string): string[] {
   return words;
 }
 
-function readSingleQuoted(text: string, open: number, what: string): [string, number] {
+function readSingleQuoted(text: string, open: number, what: string) {
   let out = '';
   for (let i = open + 1; i < text.length; i++) {
     if (text[i] !== "'") {
@@ -35,17 +35,20 @@ function readSingleQuoted(text: string, open: number, what: string): [string, nu
       out += "'";
       i++;
     } else {
-      return [out, i];
+      return [out, i] as const;
     }
   }
   throw new SubmitError([`ERROR: Unbalanced single-quote in ${what}: ${text}`]);
 }
 
 /** The value inside the outer double quotes, with `""` turned into `"`. */
-export function unwrapDoubleQuoted(raw: string, what: string): string | undefined {
+export function unwrapDoubleQuoted(raw: string, what: string) {
   if (!raw.startsWith('"')) return undefined;
   if (raw.length < 2 || !raw.endsWith('"')) {
-    throw new SubmitError([`ERROR: ${what} must end with a double quote when it starts with one: ${raw}`]);
+    throw new SubmitError([
+      `ERROR: ${what} starts with a double quote but does not end ` +
+        `with one: ${raw}`,
+    ]);
   }
 
   return raw.slice(1, -1).replace(/""/g, '"');
@@ -60,9 +63,11 @@ export interface ParsedArguments {
 /** New syntax sets `Arguments`, old syntax sets `Args` (htcondor-jdl.rst). */
 export function parseArguments(raw: string): ParsedArguments {
   const inner = unwrapDoubleQuoted(raw, 'arguments');
-  if (inner !== undefined) return { attr: 'Arguments', value: inner, argv: splitV2(inner, 'arguments') };
+  if (inner === undefined) {
+    return { attr: 'Args', value: raw, argv: splitV1(raw) };
+  }
 
-  return { attr: 'Args', value: raw, argv: splitV1(raw) };
+  return { attr: 'Arguments', value: inner, argv: splitV2(inner, 'arguments') };
 }
 
 /** Old syntax: words split on blanks, `\"` is a literal quote. */
@@ -74,9 +79,10 @@ export function splitV1(text: string): string[] {
 }
 
 /** The argv a job ad describes. */
-export function argvOfAd(ad: { Arguments?: unknown; Args?: unknown }): string[] {
-  if (typeof ad.Arguments === 'string') return splitV2(ad.Arguments, 'arguments');
-  if (typeof ad.Args === 'string') return splitV1(ad.Args);
+export function argvOfAd(ad: { Arguments?: unknown; Args?: unknown }) {
+  if (typeof ad.Arguments === 'string') {
+    return splitV2(ad.Arguments, 'arguments');
+  }
 
-  return [];
+  return typeof ad.Args === 'string' ? splitV1(ad.Args) : [];
 }

@@ -5,7 +5,11 @@ import { type JobAd, JobStatus } from '../state/job-ad';
 import { setExecutable, setIwd, setStdio, setTransfer } from './ad-files';
 import { setIdentity, setProgramArgs, setProxy } from './ad-identity';
 import { setPolicy, setResources, setUniverse } from './ad-resources';
-import { type AdStep, type BuildContext, KNOWN_COMMANDS } from './build-context';
+import {
+  type AdStep,
+  type BuildContext,
+  KNOWN_COMMANDS,
+} from './build-context';
 import { SubmitError } from './lines';
 import type { SubmitHash } from './submit-hash';
 
@@ -33,7 +37,10 @@ function setCustomAttributes(hash: SubmitHash, ad: JobAd): void {
       ad[name] = adValueFromText(value === '' ? 'undefined' : value);
     } catch (err) {
       if (!(err instanceof ClassAdSyntaxError)) throw err;
-      throw new SubmitError(['ERROR: Parse error in expression: ', `\t${name} = ${value}`]);
+      throw new SubmitError([
+        'ERROR: Parse error in expression: ',
+        `\t${name} = ${value}`,
+      ]);
     }
   }
 }
@@ -82,5 +89,9 @@ export function unusedWarnings(hash: SubmitHash): string[] {
   return hash
     .unused()
     .filter((a) => !KNOWN_COMMANDS.has(a.key.toLowerCase()))
-    .map((a) => `WARNING: the line '${a.key} = ${a.value}' was unused by condor_submit. Is it a typo?`);
+    .map(
+      (a) =>
+        `WARNING: the line '${a.key} = ${a.value}' was unused by ` +
+        'condor_submit. Is it a typo?',
+    );
 }

@@ -11,12 +11,23 @@ export interface SubmitArgs {
   macros: [string, string][];
 }
 
-/** Options that take a value; matched by unique prefix like HTCondor does. */
-const WITH_VALUE = ['name', 'pool', 'batch-name', 'append', 'queue', 'remote', 'addr'];
-const FLAGS = ['terse', 'verbose', 'spool', 'disable', 'debug', 'unused', 'interactive'];
+/** Options that take a value; matched by unique prefix like HTCondor. */
+const WITH_VALUE = [
+  'name', 'pool', 'batch-name', 'append', 'queue', 'remote', 'addr',
+];
+const FLAGS = [
+  'terse', 'verbose', 'spool', 'disable', 'debug', 'unused', 'interactive',
+];
+
+const refuse = (line: string) => new SubmitError([`ERROR: ${line}`]);
 
 export function parseSubmitArgs(argv: string[]): SubmitArgs {
-  const args: SubmitArgs = { file: undefined, terse: false, append: [], macros: [] };
+  const args: SubmitArgs = {
+    file: undefined,
+    terse: false,
+    append: [],
+    macros: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '-' || !arg.startsWith('-')) {
@@ -26,7 +37,9 @@ export function parseSubmitArgs(argv: string[]): SubmitArgs {
     const option = matchOption(arg.slice(1));
     if (WITH_VALUE.includes(option)) {
       const value = argv[++i];
-      if (value === undefined) throw new SubmitError([`ERROR: -${option} requires another argument`]);
+      if (value === undefined) {
+        throw refuse(`-${option} requires another argument`);
+      }
       applyValue(args, option, value);
     } else if (option === 'terse') {
       args.terse = true;
@@ -39,13 +52,15 @@ export function parseSubmitArgs(argv: string[]): SubmitArgs {
 function matchOption(given: string): string {
   const lower = given.toLowerCase();
   if (lower === 'a') return 'append';
-  const all = [...WITH_VALUE, ...FLAGS];
-  const found = all.filter((o) => o.startsWith(lower));
-  if (found.length === 0 || lower === '') throw new SubmitError([`ERROR: Unknown command line option -${given}`]);
+  const found = [...WITH_VALUE, ...FLAGS].filter((o) => o.startsWith(lower));
+  if (found.length === 0 || lower === '') {
+    throw refuse(`Unknown command line option -${given}`);
+  }
 
   return found.find((o) => o === lower) ?? found[0] ?? lower;
 }
 
+/** `name=value` defines a macro; anything else names the description. */
 function takePositional(args: SubmitArgs, arg: string): void {
   const macro = /^([A-Za-z_+][A-Za-z0-9_.]*)\s*=(.*)$/s.exec(arg);
   if (macro && arg !== '-') {

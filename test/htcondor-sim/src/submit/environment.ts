@@ -1,5 +1,5 @@
-import { SubmitError } from './lines';
 import { splitV2, unwrapDoubleQuoted } from './arguments';
+import { SubmitError } from './lines';
 
 export type EnvMap = Record<string, string>;
 
@@ -9,11 +9,16 @@ export type EnvMap = Record<string, string>;
  */
 export function parseEnvironment(raw: string): EnvMap {
   const inner = unwrapDoubleQuoted(raw, 'environment');
-  const entries = inner !== undefined ? splitV2(inner, 'environment') : raw.split(';');
+  const entries =
+    inner === undefined ? raw.split(';') : splitV2(inner, 'environment');
   const env: EnvMap = {};
   for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {
     const eq = entry.indexOf('=');
-    if (eq <= 0) throw new SubmitError([`ERROR: Invalid environment entry "${entry}": expected NAME=value`]);
+    if (eq <= 0) {
+      throw new SubmitError([
+        `ERROR: Invalid environment entry "${entry}": expected NAME=value`,
+      ]);
+    }
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
 
@@ -22,35 +27,48 @@ export function parseEnvironment(raw: string): EnvMap {
 
 /** `getenv = true` or a list of names and globs, `!` excluding (8.9.7+). */
 export function selectGetenv(spec: string, from: NodeJS.ProcessEnv): EnvMap {
-  if (/^(false|no)$/i.test(spec.trim())) return {};
-  const patterns = /^(true|yes)$/i.test(spec.trim()) ? ['*'] : spec.split(/[\s,]+/).filter(Boolean);
-  const include = patterns.filter((p) => !p.startsWith('!')).map(globToRegExp);
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1)));
+  const trimmed = spec.trim();
+  if (/^(false|no)$/i.test(trimmed)) return {};
+  const all = /^(true|yes)$/i.test(trimmed);
+  const patterns = all ? ['*'] : trimmed.split(/[\s,]+/).filter(Boolean);
+  const globs = (negated: boolean) =>
+    patterns
+      .filter((p) => p.startsWith('!') === negated)
+      .map((p) => globToRegExp(negated ? p.slice(1) : p));
+  const include = globs(false);
+  const exclude = globs(true);
   const env: EnvMap = {};
   for (const [name, value] of Object.entries(from)) {
-    if (value === undefined) continue;
-    if (include.some((re) => re.test(name)) && !exclude.some((re) => re.test(name))) env[name] = value;
+    const wanted = include.some((re) => re.test(name));
+    if (value !== undefined && wanted && !exclude.some((re) => re.test(name))) {
+      env[name] = value;
+    }
   }
 
   return env;
 }
 
 function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  const body = escaped.replace(/\*/g, '.*').replace(/\?/g, '.');
 
   return new RegExp(`^${body}$`, 'i');
 }
 
 /** The new-syntax text stored in the `Environment` attribute. */
 export function formatEnvironment(env: EnvMap): string {
+  const quote = (v: string) =>
+    /[\s'"]/.test(v) || v === '' ? `'${v.replace(/'/g, "''")}'` : v;
+
   return Object.entries(env)
-    .map(([name, value]) => `${name}=${/[\s'"]/.test(value) || value === '' ? `'${value.replace(/'/g, "''")}'` : value}`)
+    .map(([name, value]) => `${name}=${quote(value)}`)
     .join(' ');
 }
 
-export function environmentOfAd(ad: { Environment?: unknown; Env?: unknown }): EnvMap {
-  if (typeof ad.Environment === 'string') return parseEnvironment(`"${ad.Environment.replace(/"/g, '""')}"`);
-  if (typeof ad.Env === 'string') return parseEnvironment(ad.Env);
+export function environmentOfAd(ad: { Environment?: unknown; Env?: unknown }) {
+  if (typeof ad.Environment === 'string') {
+    return parseEnvironment(`"${ad.Environment.replace(/"/g, '""')}"`);
+  }
 
-  return {};
+  return typeof ad.Env === 'string' ? parseEnvironment(ad.Env) : {};
 }

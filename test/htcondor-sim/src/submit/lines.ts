@@ -28,14 +28,15 @@ export function parseStatements(text: string): Statement[] {
     let line = (physical[i] ?? '').trim();
     while (line.endsWith('\\') && i + 1 < physical.length) {
       i++;
-      line = line.slice(0, -1) + (physical[i] ?? '').trimStart();
-      line = line.trimEnd();
+      line = (line.slice(0, -1) + (physical[i] ?? '').trimStart()).trimEnd();
     }
     if (line === '' || line.startsWith('#')) continue;
     const multi = MULTI_LINE.exec(line);
     if (multi) {
       const end = findClose(physical, i + 1, multi[2] ?? '', start);
-      statements.push({ kind: 'assign', key: multi[1] ?? '', value: physical.slice(i + 1, end).join('\n'), line: start + 1 });
+      const value = physical.slice(i + 1, end).join('\n');
+      const key = multi[1] ?? '';
+      statements.push({ kind: 'assign', key, value, line: start + 1 });
       i = end;
       continue;
     }
@@ -45,7 +46,7 @@ export function parseStatements(text: string): Statement[] {
   return statements;
 }
 
-function findClose(lines: string[], from: number, tag: string, start: number): number {
+function findClose(lines: string[], from: number, tag: string, start: number) {
   for (let j = from; j < lines.length; j++) {
     if ((lines[j] ?? '').trim() === `@${tag}`) return j;
   }
@@ -54,11 +55,14 @@ function findClose(lines: string[], from: number, tag: string, start: number): n
 
 function toStatement(line: string, lineNo: number): Statement {
   const queue = QUEUE.exec(line);
-  if (queue) return { kind: 'queue', args: (queue[1] ?? '').trim(), line: lineNo };
+  if (queue) {
+    return { kind: 'queue', args: (queue[1] ?? '').trim(), line: lineNo };
+  }
   const assign = ASSIGN.exec(line);
   if (!assign) throw parseFailure(lineNo, `syntax error: ${line}`);
+  const [, key = '', value = ''] = assign;
 
-  return { kind: 'assign', key: assign[1] ?? '', value: (assign[2] ?? '').trim(), line: lineNo };
+  return { kind: 'assign', key, value: value.trim(), line: lineNo };
 }
 
 export function parseFailure(line: number, detail: string): SubmitError {

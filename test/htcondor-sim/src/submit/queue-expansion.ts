@@ -19,17 +19,18 @@ interface QueueSpec {
 }
 
 /** One SubmitHash per job, in ProcId order, following the queue statements. */
-export function expandJobs(statements: Statement[], opts: ExpandOptions): SubmitHash[] {
+export function expandJobs(statements: Statement[], opts: ExpandOptions) {
   const assignments = new Map<string, Assignment>();
+  const assign = (st: Statement) => {
+    if (st.kind === 'assign') assignments.set(st.key.toLowerCase(), { ...st });
+  };
   const jobs: SubmitHash[] = [];
   for (const st of statements) {
     if (st.kind === 'assign') {
-      assignments.set(st.key.toLowerCase(), { key: st.key, value: st.value, line: st.line });
+      assign(st);
       continue;
     }
-    for (const extra of opts.appended) {
-      if (extra.kind === 'assign') assignments.set(extra.key.toLowerCase(), { ...extra });
-    }
+    opts.appended.forEach(assign);
     const spec = parseQueueArgs(st.args, st.line, opts.cwd);
     for (const item of spec.items ?? [undefined]) {
       for (let step = 0; step < spec.count; step++) {
@@ -46,43 +47,63 @@ const QUEUE_ARGS = /^(\d+)?\s*(?:(.+?)\s+(in|from)\s+(.+))?$/is;
 
 function parseQueueArgs(args: string, line: number, cwd: string): QueueSpec {
   const m = QUEUE_ARGS.exec(args.trim());
-  if (!m) throw parseFailure(line, `unsupported queue statement: queue ${args}`);
+  if (!m) throw parseFailure(line, `unsupported queue statement: ${args}`);
   const count = m[1] === undefined ? 1 : Number(m[1]);
   if (m[2] === undefined) return { count, vars: [], items: undefined };
   const vars = (m[2] ?? '').split(/[\s,]+/).filter(Boolean);
   const source = (m[4] ?? '').trim();
-  const items = m[3]?.toLowerCase() === 'in' ? listItems(source) : fileItems(source, cwd, line);
+  const items = m[3]?.toLowerCase() === 'in'
+    ? listItems(source)
+    : fileItems(source, cwd, line);
 
   return { count, vars, items };
 }
 
 function listItems(source: string): string[] {
-  const inner = source.startsWith('(') && source.endsWith(')') ? source.slice(1, -1) : source;
+  const wrapped = source.startsWith('(') && source.endsWith(')');
+  const inner = wrapped ? source.slice(1, -1) : source;
 
-  return inner.split(',').map((s) => s.trim()).filter(Boolean);
+  return inner
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function fileItems(source: string, cwd: string, line: number): string[] {
   if (source.startsWith('(')) return listItems(source);
+  const path = resolve(cwd, source);
   try {
-    const text = readFileSync(resolve(cwd, source), 'utf8');
-    return text.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
+    return readFileSync(path, 'utf8')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && !s.startsWith('#'));
   } catch {
-    throw new SubmitError([`ERROR: Can't open "${resolve(cwd, source)}"  with flags 00 (No such file or directory)`, `ERROR: Failed to parse command file (line ${line}).`]);
+    throw new SubmitError([
+      `ERROR: Can't open "${path}"  with flags 00 (No such file or directory)`,
+      `ERROR: Failed to parse command file (line ${line}).`,
+    ]);
   }
 }
 
-function liveMacros(opts: ExpandOptions, proc: number, step: number, spec: QueueSpec, item?: string) {
+function liveMacros(
+  opts: ExpandOptions,
+  proc: number,
+  step: number,
+  spec: QueueSpec,
+  item?: string,
+): Record<string, string> {
   const now = new Date();
+  const row = String(spec.items ? spec.items.indexOf(item ?? '') : 0);
+  const cluster = String(opts.cluster);
   const live: Record<string, string> = {
-    ClusterId: String(opts.cluster),
-    Cluster: String(opts.cluster),
+    ClusterId: cluster,
+    Cluster: cluster,
     ProcId: String(proc),
     Process: String(proc),
-    JobId: `${opts.cluster}.${proc}`,
+    JobId: `${cluster}.${proc}`,
     Step: String(step),
-    Row: String(spec.items ? spec.items.indexOf(item ?? '') : 0),
-    ItemIndex: String(spec.items ? spec.items.indexOf(item ?? '') : 0),
+    Row: row,
+    ItemIndex: row,
     SUBMIT_FILE: opts.submitFile,
     SUBMIT_TIME: String(Math.floor(now.getTime() / 1000)),
     Year: String(now.getFullYear()),
@@ -99,7 +120,11 @@ function liveMacros(opts: ExpandOptions, proc: number, step: number, spec: Queue
 }
 
 /** The first variables take one word each; the last takes the rest. */
-function assignItem(live: Record<string, string>, vars: string[], item: string): void {
+function assignItem(
+  live: Record<string, string>,
+  vars: string[],
+  item: string,
+): void {
   const names = vars.length > 0 ? vars : ['Item'];
   let rest = item;
   names.forEach((name, i) => {

@@ -17,24 +17,32 @@ export function readDescription(args: SubmitArgs, cwd: string): Description {
   const fromStdin = args.file === undefined || args.file === '-';
   const submitFile = fromStdin ? '-' : resolve(cwd, args.file ?? '');
   const text = fromStdin ? readStdin() : readFile(submitFile);
-  const macros: Statement[] = args.macros.map(([key, value]) => ({ kind: 'assign', key, value, line: 0 }));
+  const macros = args.macros.map(
+    ([key, value]): Statement => ({ kind: 'assign', key, value, line: 0 }),
+  );
   const statements = [...macros, ...parseStatements(text)];
   const appended = args.append.flatMap((line) => parseStatements(line));
   if (!statements.some((s) => s.kind === 'queue')) {
-    if (args.queue === undefined) {
-      throw new SubmitError([`ERROR: "${args.file ?? '-'}" doesn't contain any "queue" commands -- no jobs queued`]);
-    }
+    if (args.queue === undefined) throw noQueue(args.file ?? '-');
     statements.push({ kind: 'queue', args: args.queue, line: 0 });
   }
 
   return { statements, appended, submitFile };
 }
 
+function noQueue(file: string): SubmitError {
+  return new SubmitError([
+    `ERROR: "${file}" doesn't contain any "queue" commands -- no jobs queued`,
+  ]);
+}
+
 function readFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    throw new SubmitError(['ERROR: Failed to open command file (No such file or directory)']);
+    throw new SubmitError([
+      'ERROR: Failed to open command file (No such file or directory)',
+    ]);
   }
 }
 

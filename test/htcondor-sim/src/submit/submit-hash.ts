@@ -6,6 +6,14 @@ export interface Assignment {
   line: number;
 }
 
+const CUSTOM_ATTRIBUTE = /^(\+|my\.)/i;
+const STANDARD_REQUESTS = [
+  'request_cpus',
+  'request_memory',
+  'request_disk',
+  'request_gpus',
+];
+
 /**
  * The commands and macros in effect for one job, with the live values
  * (`ClusterId`, `ProcId`, queue items). Every lookup marks the name as
@@ -37,33 +45,33 @@ export class SubmitHash {
     return undefined;
   }
 
-  has(name: string): boolean {
-    return this.assignments.has(name.toLowerCase());
-  }
-
   expand(text: string): string {
     return expandMacros(text, (name) => this.lookup(name), this.env);
   }
 
   /** `MY.Attr` and `+Attr` commands, in file order, values unexpanded. */
   customAttributes(): Assignment[] {
-    return [...this.assignments.values()].filter((a) => /^(\+|my\.)/i.test(a.key));
+    return this.all().filter((a) => CUSTOM_ATTRIBUTE.test(a.key));
   }
 
   /** `request_<name>` commands beyond the standard four: custom resources. */
   customResources(): Assignment[] {
-    const standard = ['request_cpus', 'request_memory', 'request_disk', 'request_gpus'];
-
-    return [...this.assignments.values()].filter(
-      (a) => /^request_\w+$/i.test(a.key) && !standard.includes(a.key.toLowerCase()),
+    return this.all().filter(
+      (a) =>
+        /^request_\w+$/i.test(a.key) &&
+        !STANDARD_REQUESTS.includes(a.key.toLowerCase()),
     );
   }
 
   /** Commands that neither a submit command nor a macro reference used. */
   unused(): Assignment[] {
-    return [...this.assignments.values()].filter(
-      (a) => !this.used.has(a.key.toLowerCase()) && !/^(\+|my\.)/i.test(a.key),
-    );
+    const unused = (a: Assignment) => !this.used.has(a.key.toLowerCase());
+
+    return this.all().filter((a) => unused(a) && !CUSTOM_ATTRIBUTE.test(a.key));
+  }
+
+  private all(): Assignment[] {
+    return [...this.assignments.values()];
   }
 
   private raw(name: string): string | undefined {
@@ -75,9 +83,8 @@ export class SubmitHash {
 
   private lookup(name: string): string | undefined {
     const lower = name.toLowerCase();
-    const live = Object.entries(this.live).find(([k]) => k.toLowerCase() === lower);
-    if (live) return live[1];
+    const live = Object.keys(this.live).find((k) => k.toLowerCase() === lower);
 
-    return this.raw(name);
+    return live === undefined ? this.raw(name) : this.live[live];
   }
 }

@@ -6,13 +6,14 @@ import { appendEvent } from '../event-log/writer';
 import { allocateClusterId } from '../state/cluster-ids';
 import { type ClusterMeta, writeClusterMeta } from '../state/clusters';
 import { takeSubmitError } from '../state/faults';
-import { type JobAd, jobIdOf, nowSeconds } from '../state/job-ad';
+import { type JobAd, jobIdOf, nowSeconds, stringAttr } from '../state/job-ad';
 import { insertJobs } from '../state/queue-store';
 import { buildJobAd, unusedWarnings } from './build-ad';
+import type { BuildContext } from './build-context';
 import type { SubmitArgs } from './cli-args';
+import { SubmitError } from './lines';
 import { expandJobs } from './queue-expansion';
 import { readDescription } from './read-description';
-import { SubmitError } from './lines';
 
 export interface SubmitOutcome {
   cluster: number;
@@ -21,21 +22,36 @@ export interface SubmitOutcome {
 }
 
 /** Parses, checks and queues one submission; throws SubmitError to refuse. */
-export function submitJobs(home: string, args: SubmitArgs, cwd: string, env: NodeJS.ProcessEnv): SubmitOutcome {
+export function submitJobs(
+  home: string,
+  args: SubmitArgs,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): SubmitOutcome {
   refuseIfScheddDown(home, args);
-  const description = readDescription(args, cwd);
+  const { statements, appended, submitFile } = readDescription(args, cwd);
   const cluster = allocateClusterId(home);
-  const hashes = expandJobs(description.statements, {
-    cluster, submitFile: description.submitFile, cwd, env, appended: description.appended,
-  });
-  const qdate = nowSeconds();
-  const base = { cluster, submitCwd: cwd, env, qdate, owner: userInfo().username, apHost: hostname(), batchName: args.batchName };
+  const options = { cluster, submitFile, cwd, env, appended };
+  const hashes = expandJobs(statements, options);
+  const base: BuildContext = {
+    cluster,
+    proc: 0,
+    submitCwd: cwd,
+    env,
+    qdate: nowSeconds(),
+    owner: userInfo().username,
+    apHost: hostname(),
+    batchName: args.batchName,
+  };
   const ads = hashes.map((hash, proc) => buildJobAd(hash, { ...base, proc }));
   const warnings = hashes[0] ? unusedWarnings(hashes[0]) : [];
   const meta = clusterMeta(home, cluster, ads, env);
   writeClusterMeta(home, meta);
   insertJobs(home, ads);
-  for (const ad of ads) appendEvent(ad.UserLog as string | undefined, jobIdOf(ad), submitted(meta.scheddAddress));
+  for (const ad of ads) {
+    const event = submitted(meta.scheddAddress);
+    appendEvent(stringAttr(ad, 'UserLog'), jobIdOf(ad), event);
+  }
 
   return { cluster, ads, warnings };
 }
@@ -49,9 +65,15 @@ function refuseIfScheddDown(home: string, args: SubmitArgs): void {
   throw new SubmitError((message || fallback).split('\n'));
 }
 
-function clusterMeta(home: string, cluster: number, ads: JobAd[], env: NodeJS.ProcessEnv): ClusterMeta {
+/** Settings come from the submitter's environment, read at submit time. */
+function clusterMeta(
+  home: string,
+  cluster: number,
+  ads: JobAd[],
+  env: NodeJS.ProcessEnv,
+): ClusterMeta {
   const delay = Number(env.HTCONDOR_SIM_QUEUE_DELAY_MS ?? '200');
-  const sock = `schedd_9618_${createHash('sha1').update(home).digest('hex').slice(0, 4)}`;
+  const id = createHash('sha1').update(home).digest('hex').slice(0, 4);
 
   return {
     cluster,
@@ -59,16 +81,17 @@ function clusterMeta(home: string, cluster: number, ads: JobAd[], env: NodeJS.Pr
     queueDelayMs: Number.isFinite(delay) && delay >= 0 ? delay : 200,
     executeHost: env.HTCONDOR_SIM_HOSTNAME || 'sim-ep1.example.org',
     apHost: hostname(),
-    scheddAddress: sinful(hostname(), sock),
+    scheddAddress: sinful(hostname(), `schedd_9618_${id}`),
     submitTime: Date.now(),
   };
 }
 
 /** What condor_submit prints on stdout once the jobs are queued. */
-export function formatSubmitted(outcome: SubmitOutcome, terse: boolean): string {
+export function formatSubmitted(outcome: SubmitOutcome, terse: boolean) {
   const n = outcome.ads.length;
   const c = outcome.cluster;
   if (terse) return `${c}.0 - ${c}.${n - 1}\n`;
+  const dots = '.'.repeat(n);
 
-  return `Submitting job(s)${'.'.repeat(n)}\n${n} job(s) submitted to cluster ${c}.\n`;
+  return `Submitting job(s)${dots}\n${n} job(s) submitted to cluster ${c}.\n`;
 }

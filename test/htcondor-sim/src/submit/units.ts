@@ -10,7 +10,11 @@ const POWERS: Record<string, number> = { K: 1, M: 2, G: 3, T: 4 };
  * `request_memory` (base MiB) and `request_disk` (base KiB) take binary
  * unit suffixes; anything that is not a number is a ClassAd expression.
  */
-export function parseSize(command: string, raw: string, base: 'K' | 'M'): AdValue {
+export function parseSize(
+  command: string,
+  raw: string,
+  base: 'K' | 'M',
+): AdValue {
   const m = SIZE.exec(raw.trim());
   if (m) {
     const unit = (m[2] ?? '').toUpperCase();
@@ -22,13 +26,16 @@ export function parseSize(command: string, raw: string, base: 'K' | 'M'): AdValu
   return parseCommandExpr(command, raw);
 }
 
-/** A command whose value is a ClassAd expression (requirements, periodic_remove). */
+/** A command whose value is an expression (requirements, periodic_remove). */
 export function parseCommandExpr(command: string, raw: string): AdValue {
   try {
     return adValueFromText(raw);
   } catch (err) {
     if (!(err instanceof ClassAdSyntaxError)) throw err;
-    throw new SubmitError(['ERROR: Parse error in expression:', `\t${command} = ${raw}`]);
+    throw new SubmitError([
+      'ERROR: Parse error in expression:',
+      `\t${command} = ${raw}`,
+    ]);
   }
 }
 
