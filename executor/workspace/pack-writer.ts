@@ -6,11 +6,14 @@ const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 const BLOCK = 512;
 
 /**
- * Appends to the archive through one buffer that is written out when full,
- * so that a small file and its header cost no write of their own.
+ * Appends to the archive through a buffer that is written out when full,
+ * so that a small file and its header cost no write of their own. Two
+ * buffers take turns: one is filled while the other is being written.
  */
 export class ArchiveWriter {
-  private readonly buf = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private buf = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private spare = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  private writing: Promise<void> = Promise.resolve();
   private readonly header = Buffer.alloc(BLOCK);
   private length = 0;
 
@@ -62,22 +65,30 @@ export class ArchiveWriter {
     await this.put(Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK));
   }
 
-  /** Two zero blocks end the archive. */
+  /** Two zero blocks end the archive; resolves once all is written. */
   async finish(): Promise<void> {
     await this.put(Buffer.alloc(2 * BLOCK));
     await this.flush();
+    await this.writing;
   }
 
+  // Waits for the previous write only, then starts this one in the
+  // background and goes on filling the other buffer.
   private async flush(): Promise<void> {
-    let done = 0;
-    while (done < this.length) {
-      const { bytesWritten } = await this.out.write(
-        this.buf,
-        done,
-        this.length - done,
-      );
-      done += bytesWritten;
-    }
+    await this.writing;
+    const full = this.buf.subarray(0, this.length);
+    [this.buf, this.spare] = [this.spare, this.buf];
     this.length = 0;
+    this.writing = writeAll(this.out, full);
+    // A failure is reported by the next flush or by finish.
+    this.writing.catch(() => undefined);
+  }
+}
+
+async function writeAll(out: FileHandle, data: Buffer): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await out.write(data, done, data.length - done);
+    done += bytesWritten;
   }
 }

@@ -115,7 +115,7 @@ export function makeSourceTree(src: string) {
     'P/empty': null,
     'P.tmp/CI_SERVER_TLS_CA_FILE': 'ca\n',
   });
-  const big = randomBytes(3 * 1024 * 1024 + 7);
+  const big = randomBytes(9 * 1024 * 1024 + 7);
   fs.writeFileSync(path.join(src, 'P/big.bin'), big);
   fs.chmodSync(path.join(src, 'P/README.md'), 0o600);
   fs.writeFileSync(path.join(src, 'P/run.sh'), 'echo\n', { mode: 0o755 });
@@ -124,4 +124,4 @@ export function makeSourceTree(src: string) {
 }
 
 /** Bytes of regular-file content makeSourceTree writes. */
-export const SOURCE_TREE_BYTES = 3 * 1024 * 1024 + 7 + 9 + 5 + 8 + 5 + 3;
+export const SOURCE_TREE_BYTES = 9 * 1024 * 1024 + 7 + 9 + 5 + 8 + 5 + 3;
