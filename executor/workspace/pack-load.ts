@@ -46,9 +46,9 @@ export async function loadEntry(
   }
 }
 
-export // The header already promised stat.size bytes: a file that grew is cut
+// The header already promised stat.size bytes: a file that grew is cut
 // there, one that shrank cannot be packed consistently.
-async function copyRest(
+export async function copyRest(
   writer: ArchiveWriter,
   loaded: Loaded,
   chunk: Buffer,
