@@ -82,6 +82,7 @@ function placeSymlink(parent: string, entry: ArchiveEntry): void {
 }
 
 function finishDirectory(parent: string, entry: ArchiveEntry): void {
+  prepareParents(parent, entry.path);
   const abs = path.join(parent, entry.path);
   if (kindAt(abs) !== 'directory') {
     throw new Error(`${entry.path} stopped being a directory while applying`);
