@@ -11,7 +11,10 @@ const ad: JobAd = {
   Owner: 'alice',
   GitLabStage: 'build_script',
   ImageSize: 2000,
-  RequestMemory: { $expr: 'ifthenelse(MemoryUsage isnt undefined,MemoryUsage,(ImageSize + 1023) / 1024)' },
+  RequestMemory: {
+    $expr:
+      'ifthenelse(MemoryUsage isnt undefined,MemoryUsage,(ImageSize + 1023) / 1024)',
+  },
   Tags: 'a,b,c',
 };
 
@@ -49,7 +52,9 @@ test.each([
   expect(unparseValue(evaluateText(text, ad))).toBe(expected);
 });
 
-test.each(['(1 +', 'a ==', 'a = 1', '"unterminated', 'f(,)', 'a b'])('%s is a parse error', (text) => {
+const BROKEN = ['(1 +', 'a ==', 'a = 1', '"unterminated', 'f(,)', 'a b'];
+
+test.each(BROKEN)('%s is a parse error', (text) => {
   expect(isValidExpression(text)).toBe(false);
 });
 

@@ -15,11 +15,24 @@ afterEach(async () => {
   await sim.cleanup();
 });
 
+const JOB = [
+  '#!/bin/sh',
+  'mkdir -p "/tmp/$1"',
+  'echo secret > "/tmp/$1/x"',
+  'echo tmpdir > "$TMPDIR/y"',
+  'cat "/tmp/$1/x"',
+];
+
 /** A job that writes under an absolute /tmp path and into its TMPDIR. */
 async function runTmpWriter(env: NodeJS.ProcessEnv = {}): Promise<void> {
   sim = makeSim(env);
-  sim.file('job.sh', '#!/bin/sh\nmkdir -p "/tmp/$1" && echo secret > "/tmp/$1/x" && echo tmpdir > "$TMPDIR/y" && cat "/tmp/$1/x"\n', true);
-  sim.file('job.sub', submitFile({ executable: 'job.sh', arguments: unique, log: 'job.log', output: 'job.out' }));
+  sim.file('job.sh', `${JOB.join('\n')}\n`, true);
+  sim.file('job.sub', submitFile({
+    executable: 'job.sh',
+    arguments: unique,
+    log: 'job.log',
+    output: 'job.out',
+  }));
   expect(sim.run('condor_submit', ['-terse', 'job.sub']).status).toBe(0);
   await waitForEmptyQueue(sim.home, 10_000);
   expect(sim.read('job.out')).toBe('secret\n');
@@ -30,7 +43,9 @@ test('a job writing to /tmp/<unique>/x leaves the submit side /tmp untouched', a
   const fallback = isolationFallback(sim.home);
 
   if (fallback) {
-    process.stderr.write(`NOTE: no private mount namespace on this machine (${fallback}); jobs share /tmp here\n`);
+    process.stderr.write(
+      `NOTE: no private mount namespace here (${fallback}); jobs share /tmp\n`,
+    );
     expect(existsSync(join('/tmp', unique, 'x'))).toBe(true);
   } else {
     expect(existsSync(join('/tmp', unique))).toBe(false);
@@ -39,9 +54,14 @@ test('a job writing to /tmp/<unique>/x leaves the submit side /tmp untouched', a
 
 test('without a mount namespace the simulator says so plainly and falls back', async () => {
   await runTmpWriter({ HTCONDOR_SIM_NO_NAMESPACE: '1' });
+  const logDir = join(sim.home, 'log');
+  const daemonLog = readdirSync(logDir)
+    .map((f) => readFileSync(join(logDir, f), 'utf8'))
+    .join('');
 
-  expect(isolationFallback(sim.home)).toMatch(/disabled by HTCONDOR_SIM_NO_NAMESPACE=1/);
-  const daemonLog = readdirSync(join(sim.home, 'log')).map((f) => readFileSync(join(sim.home, 'log', f), 'utf8')).join('');
+  expect(isolationFallback(sim.home)).toMatch(
+    /disabled by HTCONDOR_SIM_NO_NAMESPACE=1/,
+  );
   expect(daemonLog).toMatch(/WARNING: jobs run WITHOUT a private \/tmp/);
   expect(readFileSync(join('/tmp', unique, 'x'), 'utf8')).toBe('secret\n');
 });

@@ -1,13 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { simBinDir, simEnv, stopDaemons } from '../src/api';
@@ -18,7 +10,7 @@ export interface ToolRun {
   status: number;
 }
 
-/** A private simulator: its own state root and submit dir, removed afterwards. */
+/** A private simulator: own state root and submit dir, removed after. */
 export interface Sim {
   home: string;
   dir: string;
@@ -29,19 +21,22 @@ export interface Sim {
   cleanup(): Promise<void>;
 }
 
-/** The compiled simulator the shims run; tests need `npx tsc -p tsconfig.json` first. */
+/** The shims run the compiled simulator: `npx tsc -p tsconfig.json` first. */
 function requireBuiltSimulator(): void {
-  const entry = resolve(simBinDir(), '../../../dist/test/htcondor-sim/src/condor-submit.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npx tsc -p tsconfig.json" first`);
+  const dist = '../../../dist/test/htcondor-sim/src/condor-submit.js';
+  const entry = resolve(simBinDir(), dist);
+  if (!fs.existsSync(entry)) {
+    throw new Error(`${entry} is missing: run "npx tsc -p tsconfig.json"`);
+  }
 }
 
 export function makeSim(extraEnv: NodeJS.ProcessEnv = {}): Sim {
   requireBuiltSimulator();
-  const root = mkdtempSync(join(tmpdir(), 'htcondor-sim-test-'));
+  const root = fs.mkdtempSync(join(tmpdir(), 'htcondor-sim-test-'));
   const home = join(root, 'home');
   const dir = join(root, 'submit');
-  mkdirSync(home);
-  mkdirSync(dir);
+  fs.mkdirSync(home);
+  fs.mkdirSync(dir);
   const env = simEnv(home, { HTCONDOR_SIM_QUEUE_DELAY_MS: '50', ...extraEnv });
 
   return {
@@ -49,30 +44,42 @@ export function makeSim(extraEnv: NodeJS.ProcessEnv = {}): Sim {
     dir,
     env,
     run(tool, args, more = {}) {
-      const r = spawnSync(tool, args, { cwd: dir, env: { ...env, ...more }, encoding: 'utf8', timeout: 20_000 });
-      return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status ?? -1 };
+      const r = spawnSync(tool, args, {
+        cwd: dir,
+        env: { ...env, ...more },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      const { stdout = '', stderr = '', status } = r;
+      return { stdout, stderr, status: status ?? -1 };
     },
     file(name, text, executable = false) {
       const path = join(dir, name);
-      writeFileSync(path, text);
-      if (executable) chmodSync(path, 0o755);
+      fs.writeFileSync(path, text);
+      if (executable) fs.chmodSync(path, 0o755);
       return path;
     },
-    read: (name) => readFileSync(join(dir, name), 'utf8'),
+    read: (name) => fs.readFileSync(join(dir, name), 'utf8'),
     async cleanup() {
       await stopDaemons(home);
-      rmSync(root, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
     },
   };
 }
 
 /** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | null | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`waited ${timeoutMs} ms in vain for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -84,10 +91,10 @@ export function eventCodes(log: string): string[] {
 
 /** Reads a file that may not exist yet. */
 export function readIfExists(path: string): string {
-  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+  return fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : '';
 }
 
-/** A minimal submit description around an executable. */
+/** A minimal submit description from commands. */
 export function submitFile(lines: Record<string, string>): string {
   const body = Object.entries(lines).map(([k, v]) => `${k} = ${v}`);
 

@@ -1,7 +1,8 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { listQueue } from '../src/api';
-import { type Sim, makeSim, submitFile } from './sim-fixture';
+import { type Sim, makeSim } from './sim-fixture';
 
-/** Jobs stay idle here: these tests look at condor_submit and the ads only. */
+/** Jobs stay idle here: these tests look at condor_submit and the ads. */
 let sim: Sim;
 
 beforeEach(() => {
@@ -9,6 +10,9 @@ beforeEach(() => {
   sim.file('job.sh', '#!/bin/sh\necho hi\n', true);
 });
 afterEach(() => sim.cleanup());
+
+const submit = (file: string, ...args: string[]) =>
+  sim.run('condor_submit', [...args, file]);
 
 function adOf(cluster: number) {
   const ad = listQueue(sim.home).find((a) => a.ClusterId === cluster);
@@ -19,48 +23,92 @@ function adOf(cluster: number) {
 
 test('-terse prints exactly the C.0 - C.N line and ids grow', () => {
   sim.file('two.sub', 'executable = job.sh\nqueue 2\n');
-  const first = sim.run('condor_submit', ['-terse', 'two.sub']);
-  const second = sim.run('condor_submit', ['-terse', 'two.sub']);
 
-  expect(first).toMatchObject({ status: 0, stdout: '1.0 - 1.1\n' });
-  expect(second.stdout).toBe('2.0 - 2.1\n');
+  expect(submit('two.sub', '-terse')).toMatchObject({
+    status: 0,
+    stdout: '1.0 - 1.1\n',
+  });
+  expect(submit('two.sub', '-terse').stdout).toBe('2.0 - 2.1\n');
 });
 
-test('without -terse prints the classic lines; -name/-pool are accepted', () => {
+test('without -terse prints the classic lines; -name, -pool accepted', () => {
   sim.file('one.sub', 'executable = job.sh\nqueue\n');
-  const r = sim.run('condor_submit', ['-name', 'schedd1', '-pool', 'cm.example.org', 'one.sub']);
+  const r = submit('one.sub', '-name', 'schedd1', '-pool', 'cm.example.org');
 
   expect(r.status).toBe(0);
-  expect(r.stdout).toBe('Submitting job(s).\n1 job(s) submitted to cluster 1.\n');
+  expect(r.stdout).toBe(
+    'Submitting job(s).\n1 job(s) submitted to cluster 1.\n',
+  );
 });
 
 test('concurrent submits never share a cluster id', async () => {
   sim.file('one.sub', 'executable = job.sh\nqueue\n');
-  const { spawn } = await import('node:child_process');
-  const runs = Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
-    const child = spawn('condor_submit', ['-terse', 'one.sub'], { cwd: sim.dir, env: sim.env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', () => resolve(out.trim()));
-  }));
-  const ids = (await Promise.all(runs)).map((line) => line.split('.')[0]);
+  const once = () =>
+    new Promise<string>((resolve) => {
+      const child = spawn('condor_submit', ['-terse', 'one.sub'], {
+        cwd: sim.dir,
+        env: sim.env,
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', () => resolve(out.trim()));
+    });
+  const lines = await Promise.all(Array.from({ length: 6 }, once));
 
-  expect(new Set(ids).size).toBe(6);
+  expect(new Set(lines.map((line) => line.split('.')[0])).size).toBe(6);
 });
 
+const EXE = 'executable = job.sh\n';
+
 test.each([
-  ['no queue statement', 'executable = job.sh\n', /ERROR: "bad.sub" doesn't contain any "queue" commands -- no jobs queued/],
-  ['no executable', 'output = x\nqueue\n', /ERROR: No 'executable' parameter was provided/],
-  ['missing executable file', 'executable = nope.sh\nqueue\n', /ERROR: Executable file \/.*\/nope\.sh does not exist/],
-  ['unknown universe', 'universe = banana\nexecutable = job.sh\nqueue\n', /ERROR: I don't know about the 'banana' universe\./],
-  ['bad MY. expression', 'executable = job.sh\nMY.Foo = (1 +\nqueue\n', /ERROR: Parse error in expression: \n\tFoo = \(1 \+/],
-  ['bad requirements', 'executable = job.sh\nrequirements = a ==\nqueue\n', /ERROR: Parse error in expression:/],
-  ['missing input file', 'executable = job.sh\ntransfer_input_files = a.txt\nqueue\n', /ERROR: Can't open ".*\/a\.txt"  with flags 00 \(No such file or directory\)/],
-  ['missing proxy', 'executable = job.sh\nx509userproxy = /nonexistent/proxy\nqueue\n', /ERROR: Failed to read proxy file \/nonexistent\/proxy/],
-  ['container without image', 'universe = container\nexecutable = job.sh\nqueue\n', /container_image/],
+  [
+    'no queue statement',
+    EXE,
+    /ERROR: "bad.sub" doesn't contain any "queue" commands -- no jobs queued/,
+  ],
+  [
+    'no executable',
+    'output = x\nqueue\n',
+    /ERROR: No 'executable' parameter was provided/,
+  ],
+  [
+    'missing executable file',
+    'executable = nope.sh\nqueue\n',
+    /ERROR: Executable file \/.*\/nope\.sh does not exist/,
+  ],
+  [
+    'unknown universe',
+    `universe = banana\n${EXE}queue\n`,
+    /ERROR: I don't know about the 'banana' universe\./,
+  ],
+  [
+    'bad MY. expression',
+    `${EXE}MY.Foo = (1 +\nqueue\n`,
+    /ERROR: Parse error in expression: \n\tFoo = \(1 \+/,
+  ],
+  [
+    'bad requirements',
+    `${EXE}requirements = a ==\nqueue\n`,
+    /ERROR: Parse error in expression:/,
+  ],
+  [
+    'missing input file',
+    `${EXE}transfer_input_files = a.txt\nqueue\n`,
+    /ERROR: Can't open ".*\/a\.txt" {2}with flags 00 \(No such file or directory\)/,
+  ],
+  [
+    'missing proxy',
+    `${EXE}x509userproxy = /nonexistent/proxy\nqueue\n`,
+    /ERROR: Failed to read proxy file \/nonexistent\/proxy/,
+  ],
+  [
+    'container without image',
+    `universe = container\n${EXE}queue\n`,
+    /container_image/,
+  ],
 ])('refuses %s with exit 1', (_name, text, message) => {
   sim.file('bad.sub', text);
-  const r = sim.run('condor_submit', ['-terse', 'bad.sub']);
+  const r = submit('bad.sub', '-terse');
 
   expect(r.status).toBe(1);
   expect(r.stdout).toBe('');
@@ -69,66 +117,102 @@ test.each([
 });
 
 test('unknown commands warn like condor_submit and are ignored', () => {
-  sim.file('typo.sub', 'executable = job.sh\nrequst_memory = 2G\nmylog = x.log\nlog = $(mylog)\nqueue\n');
-  const r = sim.run('condor_submit', ['-terse', 'typo.sub']);
+  const lines = [EXE, 'requst_memory = 2G', 'mylog = x.log', 'log = $(mylog)'];
+  sim.file('typo.sub', `${lines.join('\n')}\nqueue\n`);
+  const r = submit('typo.sub', '-terse');
 
   expect(r).toMatchObject({ status: 0, stdout: '1.0 - 1.0\n' });
-  expect(r.stderr).toBe("WARNING: the line 'requst_memory = 2G' was unused by condor_submit. Is it a typo?\n");
+  expect(r.stderr).toBe(
+    "WARNING: the line 'requst_memory = 2G' was unused by condor_submit. " +
+      'Is it a typo?\n',
+  );
   expect(adOf(1)).toMatchObject({ UserLog: `${sim.dir}/x.log` });
 });
 
+const IMAGE =
+  '/cvmfs/unpacked.cern.ch/registry.hub.docker.com/cmssw/el9:x86_64';
+
+const FULL = [
+  'universe = container',
+  `container_image = ${IMAGE}`,
+  'executable = job.sh',
+  `arguments = "'a b' c ""q"" 'it''s'"`,
+  'environment = "A=1 B=\'x y\' COST=$(DOLLAR)5"',
+  'initialdir = .',
+  'log = job.$(ClusterId).log',
+  'output = out.$(Cluster).$(Process).txt',
+  'error = out.$(Cluster).$(Process).txt',
+  'stream_output = true',
+  'should_transfer_files = YES',
+  'when_to_transfer_output = ON_EXIT',
+  'transfer_input_files = in.txt',
+  'transfer_output_files = result',
+  'request_cpus = 2',
+  'request_memory = 2G',
+  'request_disk = 1GB',
+  'request_gpus = 1',
+  'request_bandwidth = 10',
+  'batch_name = gitlab-42-build',
+  'accounting_group = group_cms',
+  'accounting_group_user = alice',
+  'allowed_execute_duration = 3600',
+  'periodic_remove = JobStatus == 5',
+  'MY.GitLabJobId = 42',
+  'MY.GitLabStage = "build_script"',
+  '+Flag = true',
+  '+Flavour = workday',
+  'MY.Empty =',
+  'queue',
+];
+
 test('builds the job ad with real attribute names', () => {
   sim.file('in.txt', 'data');
-  sim.file('full.sub', [
-    'universe = container',
-    'container_image = /cvmfs/unpacked.cern.ch/registry.hub.docker.com/cmssw/el9:x86_64',
-    'executable = job.sh',
-    `arguments = "'a b' c ""q"" 'it''s'"`,
-    'environment = "A=1 B=\'x y\' COST=$(DOLLAR)5"',
-    'initialdir = .',
-    'log = job.$(ClusterId).log',
-    'output = out.$(Cluster).$(Process).txt',
-    'error = out.$(Cluster).$(Process).txt',
-    'stream_output = true',
-    'should_transfer_files = YES',
-    'when_to_transfer_output = ON_EXIT',
-    'transfer_input_files = in.txt',
-    'transfer_output_files = result',
-    'request_cpus = 2',
-    'request_memory = 2G',
-    'request_disk = 1GB',
-    'request_gpus = 1',
-    'request_bandwidth = 10',
-    'batch_name = gitlab-42-build',
-    'accounting_group = group_cms',
-    'accounting_group_user = alice',
-    'allowed_execute_duration = 3600',
-    'periodic_remove = JobStatus == 5',
-    'MY.GitLabJobId = 42',
-    'MY.GitLabStage = "build_script"',
-    '+Flag = true',
-    '+Flavour = workday',
-    'MY.Empty =',
-    'queue',
-  ].join('\n'));
-  const r = sim.run('condor_submit', ['-terse', 'full.sub']);
-  expect(r).toMatchObject({ status: 0, stdout: '1.0 - 1.0\n' });
-  const ad = adOf(1);
-
-  expect(ad).toMatchObject({
-    ClusterId: 1, ProcId: 0, JobStatus: 1, JobUniverse: 5, WantContainer: true,
-    ContainerImage: '/cvmfs/unpacked.cern.ch/registry.hub.docker.com/cmssw/el9:x86_64',
-    Cmd: `${sim.dir}/job.sh`, Iwd: sim.dir, Arguments: `'a b' c "q" 'it''s'`,
-    Environment: "A=1 B='x y' COST=$5", UserLog: `${sim.dir}/job.1.log`,
-    Out: `${sim.dir}/out.1.0.txt`, Err: `${sim.dir}/out.1.0.txt`, StreamOut: true, StreamErr: false,
-    ShouldTransferFiles: 'YES', WhenToTransferOutput: 'ON_EXIT', TransferInput: 'in.txt', TransferOutput: 'result',
-    RequestCpus: 2, RequestMemory: 2048, RequestDisk: 1048576, RequestGPUs: 1, Requestbandwidth: 10,
-    JobBatchName: 'gitlab-42-build', AcctGroup: 'group_cms', AcctGroupUser: 'alice', AccountingGroup: 'group_cms.alice',
-    AllowedExecuteDuration: 3600, PeriodicRemove: { $expr: 'JobStatus == 5' },
-    GitLabJobId: 42, GitLabStage: 'build_script', Flag: true, Flavour: { $expr: 'workday' }, Empty: null,
+  sim.file('full.sub', FULL.join('\n'));
+  expect(submit('full.sub', '-terse')).toMatchObject({
+    status: 0,
+    stdout: '1.0 - 1.0\n',
   });
-  expect(typeof ad.QDate).toBe('number');
-  expect(ad.Owner).toBeTruthy();
+  const out = `${sim.dir}/out.1.0.txt`;
+
+  expect(adOf(1)).toMatchObject({
+    ClusterId: 1,
+    ProcId: 0,
+    JobStatus: 1,
+    JobUniverse: 5,
+    WantContainer: true,
+    ContainerImage: IMAGE,
+    Cmd: `${sim.dir}/job.sh`,
+    Iwd: sim.dir,
+    Arguments: `'a b' c "q" 'it''s'`,
+    Environment: "A=1 B='x y' COST=$5",
+    UserLog: `${sim.dir}/job.1.log`,
+    Out: out,
+    Err: out,
+    StreamOut: true,
+    StreamErr: false,
+    ShouldTransferFiles: 'YES',
+    WhenToTransferOutput: 'ON_EXIT',
+    TransferInput: 'in.txt',
+    TransferOutput: 'result',
+    RequestCpus: 2,
+    RequestMemory: 2048,
+    RequestDisk: 1048576,
+    RequestGPUs: 1,
+    Requestbandwidth: 10,
+    JobBatchName: 'gitlab-42-build',
+    AcctGroup: 'group_cms',
+    AcctGroupUser: 'alice',
+    AccountingGroup: 'group_cms.alice',
+    AllowedExecuteDuration: 3600,
+    PeriodicRemove: { $expr: 'JobStatus == 5' },
+    GitLabJobId: 42,
+    GitLabStage: 'build_script',
+    Flag: true,
+    Flavour: { $expr: 'workday' },
+    Empty: null,
+  });
+  expect(typeof adOf(1).QDate).toBe('number');
+  expect(adOf(1).Owner).toBeTruthy();
 });
 
 test('macros: defaults, $ENV, $(DOLLAR), continuation and @= blocks', () => {
@@ -146,26 +230,43 @@ test('macros: defaults, $ENV, $(DOLLAR), continuation and @= blocks', () => {
     '@END',
     'queue',
   ].join('\n'));
-  const r = sim.run('condor_submit', ['-terse', 'macros.sub'], { SIM_TEST_VALUE: 'from-env' });
-  expect(r.status).toBe(0);
+  const env = { SIM_TEST_VALUE: 'from-env' };
+  const r = sim.run('condor_submit', ['-terse', 'macros.sub'], env);
 
+  expect(r.status).toBe(0);
   expect(adOf(1)).toMatchObject({
-    Name: 'fallback', Home: 'from-env', Missing: 'dflt', Price: '$(notamacro)', Joined: 'one two', Block: 'multi',
+    Name: 'fallback',
+    Home: 'from-env',
+    Missing: 'dflt',
+    Price: '$(notamacro)',
+    Joined: 'one two',
+    Block: 'multi',
   });
 });
 
-test('old-syntax arguments and environment set Args and the environment', () => {
-  sim.file('old.sub', 'executable = job.sh\narguments = a  b\\"c\nenvironment = X=1;Y=two words\nqueue\n');
-  expect(sim.run('condor_submit', ['-terse', 'old.sub']).status).toBe(0);
+test('old-syntax arguments and environment set Args and Environment', () => {
+  const old = 'arguments = a  b\\"c\nenvironment = X=1;Y=two words';
+  sim.file('old.sub', `${EXE}${old}\nqueue\n`);
 
-  expect(adOf(1)).toMatchObject({ Args: 'a  b\\"c', Environment: "X=1 Y='two words'" });
+  expect(submit('old.sub', '-terse').status).toBe(0);
+  expect(adOf(1)).toMatchObject({
+    Args: 'a  b\\"c',
+    Environment: "X=1 Y='two words'",
+  });
 });
 
 test('stdin description, command-line macros and -batch-name', () => {
-  const r = require('node:child_process').spawnSync('condor_submit', ['-terse', '-batch-name', 'cli', 'exe=job.sh', '-'], {
-    cwd: sim.dir, env: sim.env, input: 'executable = $(exe)\nbatch_name = file\nqueue\n', encoding: 'utf8',
+  const args = ['-terse', '-batch-name', 'cli', 'exe=job.sh', '-'];
+  const r = spawnSync('condor_submit', args, {
+    cwd: sim.dir,
+    env: sim.env,
+    input: 'executable = $(exe)\nbatch_name = file\nqueue\n',
+    encoding: 'utf8',
   });
 
   expect(r.stdout).toBe('1.0 - 1.0\n');
-  expect(adOf(1)).toMatchObject({ JobBatchName: 'cli', Cmd: `${sim.dir}/job.sh` });
+  expect(adOf(1)).toMatchObject({
+    JobBatchName: 'cli',
+    Cmd: `${sim.dir}/job.sh`,
+  });
 });

@@ -1,11 +1,4 @@
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from './lock';
 import { simPaths } from './paths';
@@ -29,8 +22,8 @@ function metaFile(home: string, cluster: number): string {
 
 export function writeClusterMeta(home: string, meta: ClusterMeta): void {
   const file = metaFile(home, meta.cluster);
-  writeFileSync(`${file}.tmp`, JSON.stringify(meta, null, 1));
-  renameSync(`${file}.tmp`, file);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(meta, null, 1));
+  fs.renameSync(`${file}.tmp`, file);
 }
 
 export function readClusterMeta(
@@ -38,7 +31,7 @@ export function readClusterMeta(
   cluster: number,
 ): ClusterMeta | undefined {
   try {
-    const text = readFileSync(metaFile(home, cluster), 'utf8');
+    const text = fs.readFileSync(metaFile(home, cluster), 'utf8');
     return JSON.parse(text) as ClusterMeta;
   } catch {
     return undefined;
@@ -46,14 +39,14 @@ export function readClusterMeta(
 }
 
 export function removeClusterMeta(home: string, cluster: number): void {
-  rmSync(metaFile(home, cluster), { force: true });
+  fs.rmSync(metaFile(home, cluster), { force: true });
 }
 
 export function listClusterMetas(home: string): ClusterMeta[] {
   const dir = simPaths(home).clusters;
-  if (!existsSync(dir)) return [];
+  if (!fs.existsSync(dir)) return [];
 
-  return readdirSync(dir)
+  return fs.readdirSync(dir)
     .filter((n) => /^\d+\.json$/.test(n))
     .map((n) => readClusterMeta(home, Number.parseInt(n, 10)))
     .filter((m): m is ClusterMeta => !!m);
