@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildFailure, SystemFailure, describeCause } from '../../errors';
 import type { StageFiles } from '../../condor/submit/build';
-import { WORKSPACE_FILES, applyWorkspaceChanges, parseJobResult } from '../../workspace';
+import {
+  WORKSPACE_FILES,
+  WorkspaceApplyError,
+  applyWorkspaceChanges,
+  parseJobResult,
+} from '../../workspace';
 import type { Termination } from './supervise';
 
 /**
@@ -56,9 +61,10 @@ async function applyChanges(files: StageFiles, projectDir: string) {
       deletedListPath: join(files.dir, WORKSPACE_FILES.deleted),
     });
   } catch (error) {
+    const partly = error instanceof WorkspaceApplyError && error.partiallyApplied;
+    const state = partly ? 'the workspace may be partly updated' : 'the workspace is unchanged';
     throw new SystemFailure(
-      `the job's results could not be applied to ${projectDir}; the workspace is unchanged: ` +
-        describeCause(error),
+      `the job's results could not be applied to ${projectDir}; ${state}: ${describeCause(error)}`,
       { cause: error },
     );
   }
