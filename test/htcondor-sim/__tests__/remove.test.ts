@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { listHistory, listQueue, waitForEmptyQueue } from '../src/api';
@@ -12,10 +13,11 @@ afterEach(() => sim.cleanup());
 
 const user = userInfo().username;
 
+/** Running, that is: a zombie waiting for init to reap it is gone. */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
   } catch {
     return false;
   }
@@ -48,7 +50,7 @@ test('condor_rm kills the process group and logs 004 then 009', async () => {
     status: 0,
     stdout: 'All jobs in cluster 1 have been marked for removal\n',
   });
-  await fx.waitFor('the end', () => pids.every((p) => !alive(p)), 5000);
+  await fx.waitFor('the end', () => pids.every((p) => !alive(p)), 3000);
   await waitForEmptyQueue(sim.home, 5000);
   const log = sim.read('job.log');
   expect(fx.eventCodes(log).slice(-2)).toEqual(['004', '009']);

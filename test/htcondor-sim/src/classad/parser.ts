@@ -1,5 +1,6 @@
 import { type Node, UNDEFINED, ERROR, bool, int, real, str } from './ast';
-import { ClassAdSyntaxError, type Token, tokenize } from './lexer';
+import { ClassAdSyntaxError, tokenize } from './lexer';
+import { TokenStream } from './token-stream';
 
 /** Binary operators from lowest to highest precedence. */
 const LEVELS: string[][] = [
@@ -37,11 +38,7 @@ export function isValidExpression(text: string): boolean {
   }
 }
 
-class Parser {
-  private i = 0;
-
-  constructor(private readonly tokens: Token[]) {}
-
+class Parser extends TokenStream {
   expression(): Node {
     const test = this.binary(0);
     if (!this.accept('?')) return test;
@@ -49,10 +46,6 @@ class Parser {
     this.expect(':');
 
     return { type: 'cond', test, then, else: this.expression() };
-  }
-
-  expectEnd(): void {
-    if (this.peek().kind !== 'end') this.fail();
   }
 
   private binary(level: number): Node {
@@ -159,41 +152,5 @@ class Parser {
     this.expect(close);
 
     return items;
-  }
-
-  private name(): string {
-    const t = this.next();
-    if (t.kind !== 'name' && t.kind !== 'quoted-name') this.fail(t);
-
-    return t.text;
-  }
-
-  private peek(): Token {
-    return this.tokens[this.i] ?? { kind: 'end', text: '', pos: -1 };
-  }
-
-  private next(): Token {
-    const t = this.peek();
-    if (t.kind !== 'end') this.i++;
-
-    return t;
-  }
-
-  private accept(op: string): boolean {
-    const t = this.peek();
-    if (t.kind !== 'op' || t.text !== op) return false;
-    this.i++;
-
-    return true;
-  }
-
-  private expect(op: string): void {
-    if (!this.accept(op)) this.fail();
-  }
-
-  private fail(t: Token = this.peek()): never {
-    const what =
-      t.kind === 'end' ? 'end of expression' : JSON.stringify(t.text);
-    throw new ClassAdSyntaxError(`unexpected ${what} at ${t.pos}`);
   }
 }

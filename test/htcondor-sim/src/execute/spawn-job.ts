@@ -56,14 +56,7 @@ export function startJob(
   isolation: Isolation,
   stdio: JobStdio,
 ): RunningJob {
-  const inNamespace = isolation.kind === 'namespace';
-  const keep = inNamespace ? pathsUnderTmp([box.dir, box.cwd]) : [];
-  const script = PROLOGUE + (inNamespace ? PRIVATE_TMP : '') + EXEC;
-  const sh = ['/bin/sh', '-c', script, 'sim-job', box.cwd, `${keep.length}`];
-  const command = [...sh, ...keep, box.executable, ...argv];
-  const [file = '/bin/sh', ...args] = inNamespace
-    ? [isolation.unshare, '-m', '--propagation', 'private', ...command]
-    : command;
+  const [file, args] = jobCommand(box, argv, isolation);
   const child = spawn(file, args, {
     cwd: box.dir,
     env,
@@ -87,6 +80,24 @@ export function startJob(
     hasExited: () => exited,
     signal: (sig) => signalGroup(child.pid, sig),
   };
+}
+
+/** `sh -c SCRIPT`, inside `unshare -m` when a namespace is available. */
+function jobCommand(
+  box: Sandbox,
+  argv: string[],
+  isolation: Isolation,
+): [string, string[]] {
+  const inNamespace = isolation.kind === 'namespace';
+  const keep = inNamespace ? pathsUnderTmp([box.dir, box.cwd]) : [];
+  const script = PROLOGUE + (inNamespace ? PRIVATE_TMP : '') + EXEC;
+  const sh = ['-c', script, 'sim-job', box.cwd, `${keep.length}`, ...keep];
+  const command = [...sh, box.executable, ...argv];
+  if (!inNamespace) return ['/bin/sh', command];
+
+  const unshare = ['-m', '--propagation', 'private', '/bin/sh'];
+
+  return [isolation.unshare, [...unshare, ...command]];
 }
 
 function pathsUnderTmp(paths: string[]): string[] {
