@@ -2,7 +2,6 @@ import { BuildFailure, DriverError } from '../errors';
 import { loadSettings } from '../settings/load';
 import { isKnownStage, isRemoteStage } from '../stages/plan';
 import { runLocalStage } from '../stages/run-local';
-import { openCall } from './open-call';
 
 /**
  * run_exec: remote stages become HTCondor jobs, every other stage runs
@@ -15,6 +14,7 @@ export async function runCommand(configFile: string, script: string, stage: stri
     return runLocalStage(script, stage);
   }
 
+  const { openCall } = require('./open-call') as typeof import('./open-call');
   const call = openCall(configFile, 'run', stage, settings);
   call.log.info('remote stage starts', { projectDir: call.job.projectDir });
   const { runRemoteStage } = require('../stages/remote/run-remote') as typeof import('../stages/remote/run-remote');

@@ -55,6 +55,6 @@ export function defaultSettings(): Settings {
       runtime_margin: '5m',
     },
     credentials: { x509_proxy: '' },
-    logging: { level: 'info', file: '' },
+    logging: { level: 'info', file: '', queue_report_interval: '1m' },
   };
 }

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../errors';
 import { defaultSettings } from './defaults';
 import { checkRules } from './rules';
-import { settingsSchema } from './schema';
 import type { Settings } from './types';
 
 /**
@@ -101,6 +100,7 @@ function loadValidator(): Validate {
     return require('./validate-settings') as Validate;
   } catch {
     const Ajv = require('ajv') as typeof import('ajv').default;
+    const { settingsSchema } = require('./schema') as typeof import('./schema');
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     return ajv.compile(settingsSchema) as Validate;
   }

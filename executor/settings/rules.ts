@@ -29,6 +29,7 @@ const rules: Rule[] = [
   (s) => durationOk('resources.runtime_margin', s.resources.runtime_margin),
   (s) => durationOk('htcondor.unknown_hold_wait', s.htcondor.unknown_hold_wait),
   (s) => durationOk('htcondor.reconcile_after', s.htcondor.reconcile_after),
+  (s) => durationOk('logging.queue_report_interval', s.logging.queue_report_interval),
   (s) => atLeastAMinute(s.htcondor.reconcile_interval),
 ];
 

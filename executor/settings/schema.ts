@@ -94,6 +94,7 @@ export const settingsSchema = {
     logging: section({
       level: { enum: ['error', 'warn', 'info', 'debug'] },
       file: str('runner-wide driver log; empty: <state_dir>/driver.log'),
+      queue_report_interval: duration('how often the CI log says a job still waits'),
     }),
   },
 } as const;

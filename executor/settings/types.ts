@@ -47,6 +47,7 @@ export interface Settings {
   logging: {
     level: 'error' | 'warn' | 'info' | 'debug';
     file: string;
+    queue_report_interval: string;
   };
 }
 

@@ -121,3 +121,16 @@ test('status lines never split a line of the job output', async () => {
   expect(result.status).toBe('success');
   expect(result.trace).toMatch(/no newline at the end\n.*HTCondor job \d+\.0 finished/);
 });
+
+test('a job that waits in the queue is reported while it waits, then summarised', async () => {
+  world = makeSimWorld('[logging]\nqueue_report_interval = "1s"');
+  const result = await runSimJob(world, { script: ['echo done'] }, {
+    env: { HTCONDOR_SIM_QUEUE_DELAY_MS: '3500' },
+  });
+
+  expect(result.status).toBe('success');
+  expect(result.trace).toMatch(/HTCondor job \d+\.0: waiting in the queue, \ds since submission/);
+  expect(result.trace).toMatch(
+    /HTCondor job \d+\.0: exit code 0, queued \ds, ran \ds, .*on \S+, [\d.]+ KiB sent, [\d.]+ KiB back/,
+  );
+});

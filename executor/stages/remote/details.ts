@@ -2,6 +2,7 @@ import type { CiLog } from '../../log/ci-log';
 import type { SubmitDescription } from '../../condor/submit/description';
 import type { Resources } from '../../job/resources';
 import { formatDuration, toMiB } from '../../settings/units';
+import type { StageRecord } from './stage-record';
 
 /** Commands whose values are not for the CI log. */
 const HIDDEN = /^(x509userproxy|environment)\s*=/i;
@@ -32,29 +33,22 @@ export function showSubmitDetails(ci: CiLog, d: SubmitDetails): void {
   ci.sectionEnd('htcondor_details');
 }
 
-export interface Timeline {
-  submittedAt: number;
-  startedAt?: number;
-  endedAt?: number;
-  host?: string;
+/** One line when the stage ends: what it cost and where it ran. */
+export function showSummary(ci: CiLog, jobId: string, r: StageRecord): void {
+  const span = (from?: number, to?: number) =>
+    from && to ? formatDuration(Math.max(0, to - from) / 1000) : '?';
+  const parts = [
+    `exit code ${r.exitCode ?? '?'}`,
+    `queued ${span(r.submittedAt, r.startedAt)}`,
+    `ran ${span(r.startedAt, r.endedAt)}`,
+    r.cpuS !== undefined ? `CPU ${formatDuration(r.cpuS)}` : undefined,
+    r.memoryMb !== undefined ? `peak memory ${r.memoryMb} MiB` : undefined,
+    `on ${r.host ?? 'an unknown host'}`,
+    `${kib(r.bytesSent)} sent, ${kib(r.bytesReturned)} back`,
+  ];
+  ci.line(`HTCondor job ${jobId}: ${parts.filter(Boolean).join(', ')}`, r.exitCode === 0 ? 'ok' : 'warn');
 }
 
-export function showSummary(
-  ci: CiLog,
-  jobId: string,
-  t: Timeline,
-  exitCode: number,
-  applied?: { written: number; bytes: number; deleted: number },
-): void {
-  const wait = t.startedAt ? formatDuration((t.startedAt - t.submittedAt) / 1000) : '?';
-  const run = t.startedAt && t.endedAt ? formatDuration((t.endedAt - t.startedAt) / 1000) : '?';
-  const back = applied
-    ? `; ${applied.written} changed and ${applied.deleted} deleted paths ` +
-      `(${(applied.bytes / 1024).toFixed(1)} KiB) brought back`
-    : '';
-  ci.line(
-    `HTCondor job ${jobId}: exit code ${exitCode}, queued ${wait}, ran ${run}` +
-      ` on ${t.host ?? 'an unknown host'}${back}`,
-    exitCode === 0 ? 'ok' : 'warn',
-  );
+function kib(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }

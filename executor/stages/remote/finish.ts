@@ -20,6 +20,7 @@ export async function finishJob(
   end: Termination,
   projectDir: string,
   transfer: boolean,
+  onApplied: (applied: { written: number; bytes: number; deleted: number }) => void = () => undefined,
 ): Promise<{ exitCode: number; applied?: { written: number; bytes: number; deleted: number } }> {
   if (!end.exitedNormally) {
     throw new BuildFailure(`the job was killed by signal ${end.signal}`, 128 + end.signal);
@@ -27,6 +28,7 @@ export async function finishJob(
 
   const exitCode = readExitCode(files);
   const applied = transfer ? await applyChanges(files, projectDir) : undefined;
+  if (applied) onApplied(applied);
   if (exitCode !== 0) {
     throw new BuildFailure(`the script exited with code ${exitCode}`, exitCode);
   }

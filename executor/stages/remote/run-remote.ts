@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { BuildFailure, SystemFailure } from '../../errors';
-import type { CondorEvent } from '../../condor/event-log';
+import { nextState, type CondorEvent, type JobState } from '../../condor/event-log';
 import { buildSubmitDescription, type StageFiles } from '../../condor/submit/build';
 import { submitJob } from '../../condor/submit-job';
 import { resolveImage } from '../../job/image';
@@ -12,12 +12,14 @@ import { parseDuration } from '../../settings/units';
 import type { StageCall } from '../stage-call';
 import { watchForCancel, type CancelWatch } from './cancel';
 import { forgetCluster, markSubmitting, recordCluster } from './clusters';
-import { showSubmitDetails, showSummary, type Timeline } from './details';
+import { showSubmitDetails, showSummary } from './details';
 import { finishJob } from './finish';
 import { JobFollower } from './follow-job';
 import { JobOutput } from './job-output';
+import { startQueueHeartbeat } from './heartbeat';
 import { removeJob } from './remove-job';
 import { createStageDir, prepareStageFiles } from './stage-files';
+import { newStageRecord, noteInRecord, saveStageRecord, type StageRecord } from './stage-record';
 import { describeEvent } from './status-lines';
 import { superviseJob } from './supervise';
 
@@ -36,16 +38,34 @@ export async function runRemoteStage(call: StageCall, script: string): Promise<v
   const output = new JobOutput();
   const ci = ciLog((text) => output.status(text));
   const cancel = watchForCancel();
+  const record = newStageRecord(call.stage);
   try {
-    const submitted = await stageAndSubmit(call, script, ci, cancel);
-    await followToEnd(call, submitted, ci, output, cancel);
+    const submitted = await stageAndSubmit(call, script, ci, cancel, record);
+    await followToEnd(call, submitted, { ci, output, cancel, record });
+    record.outcome = 'success';
+  } catch (error) {
+    record.outcome = outcomeOf(error, cancel.fired());
+    throw error;
   } finally {
     output.end();
     cancel.disarm();
+    saveStageRecord(call.stateDir, record);
   }
 }
 
-async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel: CancelWatch): Promise<Submitted> {
+function outcomeOf(error: unknown, cancelled: boolean): StageRecord['outcome'] {
+  if (cancelled) return 'cancelled';
+
+  return error instanceof BuildFailure ? 'build_failure' : 'system_failure';
+}
+
+async function stageAndSubmit(
+  call: StageCall,
+  script: string,
+  ci: CiLog,
+  cancel: CancelWatch,
+  record: StageRecord,
+): Promise<Submitted> {
   const { settings, job, stage, log } = call;
   const resources = resolveResources(settings, job);
   const image = resolveImage(settings, job);
@@ -53,6 +73,7 @@ async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel
 
   const dir = createStageDir(call.stateDir, stage);
   const { files, packed } = await prepareStageFiles(dir, script, job.projectDir, transfer);
+  record.bytesSent = packed?.bytes ?? 0;
   const description = buildSubmitDescription({
     stage, settings, job, resources, image, files,
     wrapperArgs: [settings.workspace.mode, job.projectDir, 'script'],
@@ -77,6 +98,8 @@ async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel
   });
   recordCluster(call.stateDir, cluster);
   markSubmitting(call.stateDir, false);
+  record.cluster = cluster;
+  record.submittedAt = Date.now();
   const jobId = `${cluster}.0`;
   log.info('submitted', { cluster, schedd: call.tools.describe() });
   showSubmitDetails(ci, { jobId, schedd: call.tools.describe(), description, resources, image });
@@ -84,28 +107,51 @@ async function stageAndSubmit(call: StageCall, script: string, ci: CiLog, cancel
   return { cluster, jobId, files, resources };
 }
 
-async function followToEnd(call: StageCall, s: Submitted, ci: CiLog, output: JobOutput, cancel: CancelWatch) {
-  const timeline: Timeline = { submittedAt: Date.now() };
+interface Reporting {
+  ci: CiLog;
+  output: JobOutput;
+  cancel: CancelWatch;
+  record: StageRecord;
+}
+
+async function followToEnd(call: StageCall, s: Submitted, r: Reporting): Promise<void> {
+  const { ci, output, record } = r;
+  let state: JobState = 'idle';
   const follower = new JobFollower({
     files: s.files,
     cluster: s.cluster,
-    onEvent: (e) => noteEvent(call, ci, s.jobId, timeline, e),
+    onEvent: (e) => {
+      state = nextState(state, e);
+      noteEvent(call, ci, s.jobId, record, e);
+    },
     onOutput: (chunk) => output.write(chunk),
     onRestart: () => ci.line(`HTCondor job ${s.jobId} restarted: its output starts again below`, 'warn'),
   });
-  cancel.arm(() => cancelJob(call, s, ci, follower));
+  r.cancel.arm(() => cancelJob(call, s, ci, follower));
+  const stopHeartbeat = startQueueHeartbeat(
+    ci,
+    s.jobId,
+    record,
+    () => state,
+    parseDuration(call.settings.logging.queue_report_interval) * 1000,
+  );
 
   try {
-    const end = await superviseJob({ ...s, call, follower, ci, cancelled: cancel.fired });
+    const end = await superviseJob({ ...s, call, follower, ci, cancelled: r.cancel.fired });
+    stopHeartbeat();
     forgetCluster(call.stateDir, s.cluster);
+    record.exitCode = end.exitedNormally ? end.exitCode : 128 + end.signal;
     const transfer = call.settings.workspace.mode === 'transfer';
-    const result = await finishJob(s.files, end, call.job.projectDir, transfer);
+    await finishJob(s.files, end, call.job.projectDir, transfer, (applied) => {
+      record.bytesReturned = applied.bytes;
+    });
     output.end();
-    showSummary(ci, s.jobId, timeline, result.exitCode, result.applied);
+    showSummary(ci, s.jobId, record);
   } catch (error) {
     if (!(error instanceof SystemFailure)) forgetCluster(call.stateDir, s.cluster);
     throw error;
   } finally {
+    stopHeartbeat();
     follower.close();
   }
 }
@@ -117,14 +163,9 @@ async function cancelJob(call: StageCall, s: Submitted, ci: CiLog, follower: Job
   setTimeout(() => follower.abort(new SystemFailure('HTCondor did not confirm the removal in time')), waitMs).unref();
 }
 
-function noteEvent(call: StageCall, ci: CiLog, jobId: string, t: Timeline, e: CondorEvent) {
+function noteEvent(call: StageCall, ci: CiLog, jobId: string, record: StageRecord, e: CondorEvent) {
   call.log.info('event', { jobId, code: e.code, kind: e.kind, host: e.host, holdCode: e.holdCode });
-  if (e.code === 0) t.submittedAt = e.time.epochMs;
-  if (e.code === 1) {
-    t.startedAt = e.time.epochMs;
-    t.host = e.slot ?? e.host;
-  }
-  if (e.code === 5) t.endedAt = e.time.epochMs;
-  const line = describeEvent(e, jobId, t.submittedAt);
+  noteInRecord(record, e);
+  const line = describeEvent(e, jobId, record.submittedAt ?? e.time.epochMs);
   if (line) ci.line(line, [4, 7, 9, 12, 24].includes(e.code) ? 'warn' : 'info');
 }
