@@ -34,7 +34,8 @@ export function prepareSandbox(
   machineAd: string,
 ): Sandbox {
   const tmp = join(dir, 'tmp');
-  fs.mkdirSync(tmp, { recursive: true, mode: 0o1777 });
+  fs.mkdirSync(tmp, { recursive: true });
+  fs.chmodSync(tmp, 0o1777);
   const transfer = usesFileTransfer(ad);
   let inputBytes = 0;
   let executable = String(ad.Cmd);

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Every file the simulator keeps lives under one state root. */
 export interface SimPaths {
@@ -26,7 +26,7 @@ export function defaultSimHome(): string {
 export function resolveSimHome(env: NodeJS.ProcessEnv = process.env): string {
   const home = env.HTCONDOR_SIM_HOME;
 
-  return home && home.trim() !== '' ? home : defaultSimHome();
+  return home && home.trim() !== '' ? resolve(home) : defaultSimHome();
 }
 
 export function simPaths(home: string): SimPaths {
