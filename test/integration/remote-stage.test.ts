@@ -134,3 +134,20 @@ test('a job that waits in the queue is reported while it waits, then summarised'
     /HTCondor job \d+\.0: exit code 0, queued \ds, ran \ds, .*on \S+, [\d.]+ KiB sent, [\d.]+ KiB back/,
   );
 });
+
+test('shared mode: nothing is packed, the job works in place on the shared builds dir', async () => {
+  const shared = `/var/tmp/shared-builds-${process.pid}`;
+  world = makeSimWorld(`[workspace]\nmode = "shared"\nbuilds_dir = "${shared}"`);
+  try {
+    const result = await runSimJob(world, { script: ['echo in place > shared.txt', 'pwd'] });
+
+    expect(result.status).toBe('success');
+    expect(result.projectDir.startsWith(shared)).toBe(true);
+    expect(existsSync(join(result.projectDir, 'shared.txt'))).toBe(true);
+    expect(result.trace).toMatch(/transfer_input_files = script\x1b\[0;m\n/);
+    expect(result.trace).toMatch(/0\.0 KiB sent, 0\.0 KiB back/);
+  } finally {
+    const { rmSync } = await import('node:fs');
+    rmSync(shared, { recursive: true, force: true });
+  }
+});

@@ -58,11 +58,12 @@ export function makeSimWorld(settings = '', files: Record<string, string> = {}):
   };
 }
 
-/** The test's own settings, with our base keys added to their tables. */
+/** The test's own settings, with the base keys it does not set added. */
 function withBase(settings: string, base: Record<string, string[]>): string {
   let text = `\n${settings}\n`;
-  for (const [table, lines] of Object.entries(base)) {
+  for (const [table, all] of Object.entries(base)) {
     const header = `\n[${table}]\n`;
+    const lines = all.filter((line) => !new RegExp(`^${line.split(' ')[0]}\\s*=`, 'm').test(settings));
     text = text.includes(header)
       ? text.replace(header, `${header}${lines.join('\n')}\n`)
       : `${header}${lines.join('\n')}\n${text}`;
