@@ -74,7 +74,10 @@ if try_release || try_newest; then
   exit 0
 fi
 
-cp "$log/report" "$blocked"
+{
+  echo "gitlab-runner: the Go module proxy refused every candidate (details below)"
+  cat "$log/report"
+} >"$blocked"
 echo "BLOCKED: gitlab-runner could not be built from the Go module proxy; see $blocked:"
 cat "$blocked"
 exit 0

@@ -39,6 +39,7 @@ if python3 -m venv "$venv" >"$log" 2>&1 &&
 fi
 
 {
+  echo "htcondor $version bindings: install failed (details below)"
   echo "command: $cmd"
   echo "message:"
   tail -n 20 "$log"
