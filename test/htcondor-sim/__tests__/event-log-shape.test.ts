@@ -1,15 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { listQueue, waitForEmptyQueue, writeFaults } from '../src/api';
-import { type Sim, makeSim, submitFile, waitFor } from './sim-fixture';
+import * as fx from './sim-fixture';
 
-const SAMPLES = resolve(__dirname, '../../..', '../shared/samples/htcondor');
-const haveSamples = existsSync(SAMPLES);
-if (!haveSamples) {
-  process.stderr.write(`NOTE: ${SAMPLES} absent: shape tests are skipped\n`);
-}
-const withSamples = haveSamples ? test : test.skip;
-const suffix = haveSamples ? '' : ' (shared samples absent)';
+const samples = fx.sharedSamples('event-log shape tests');
+const SAMPLES = samples.dir;
+const withSamples = samples.test;
+const suffix = samples.suffix;
 
 const DATE = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`;
 const HEADER = new RegExp(
@@ -66,7 +63,7 @@ function sampleEvents(): LogEvent[] {
     .flatMap((f) => splitEvents(readFileSync(join(SAMPLES, f), 'utf8')));
 }
 
-let sim: Sim;
+let sim: fx.Sim;
 let ours: LogEvent[] = [];
 
 const queued = (status: number) => () =>
@@ -74,9 +71,9 @@ const queued = (status: number) => () =>
 
 /** One job held, released, evicted and finished; one removed running. */
 beforeAll(async () => {
-  sim = makeSim();
+  sim = fx.makeSim();
   sim.file('job.sh', '#!/bin/sh\necho working\nsleep 1\n', true);
-  sim.file('job.sub', submitFile({
+  sim.file('job.sub', fx.submitFile({
     executable: 'job.sh',
     log: 'job.log',
     output: 'job.out',
@@ -88,12 +85,12 @@ beforeAll(async () => {
     evict_once: { after_ms: 600 },
   });
   sim.run('condor_submit', ['-terse', 'job.sub']);
-  await waitFor('hold', queued(5));
+  await fx.waitFor('hold', queued(5));
   sim.run('condor_release', ['1']);
   await waitForEmptyQueue(sim.home, 15_000);
   writeFaults(sim.home, {});
   sim.run('condor_submit', ['-terse', 'job.sub']);
-  await waitFor('second job running', queued(2));
+  await fx.waitFor('second job running', queued(2));
   sim.run('condor_rm', ['2']);
   await waitForEmptyQueue(sim.home, 10_000);
   ours = splitEvents(sim.read('job.log'));

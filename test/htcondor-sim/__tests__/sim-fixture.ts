@@ -67,6 +67,23 @@ export function makeSim(extraEnv: NodeJS.ProcessEnv = {}): Sim {
   };
 }
 
+/**
+ * The real HTCondor samples in ../shared next to the repository, and the
+ * `test` to use for tests that need them: a visible skip, with a note on
+ * stderr and a name that says so, when they are absent.
+ */
+export function sharedSamples(what: string) {
+  const dir = resolve(__dirname, '../../..', '../shared/samples/htcondor');
+  const present = fs.existsSync(dir);
+  if (!present) process.stderr.write(`NOTE: ${dir} absent: ${what} skipped\n`);
+
+  return {
+    dir,
+    test: present ? test : test.skip,
+    suffix: present ? '' : ' (shared samples absent)',
+  };
+}
+
 /** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
 export async function waitFor<T>(
   what: string,

@@ -28,11 +28,12 @@ function inIwd(ad: JobAd, path: string): string {
   return isAbsolute(path) ? path : resolve(String(ad.Iwd), path);
 }
 
-export const setExecutable: AdStep = (hash, ad) => {
+/** Unlike other files, the executable is relative to the submit directory. */
+export const setExecutable: AdStep = (hash, ad, ctx) => {
   const exe = hash.get('executable')?.trim();
   if (!exe) throw refuse("No 'executable' parameter was provided");
   const transfer = parseBool(hash.get('transfer_executable'), true);
-  const cmd = inIwd(ad, exe);
+  const cmd = resolve(ctx.submitCwd, exe);
   if (transfer && !existsSync(cmd)) {
     throw refuse(`Executable file ${cmd} does not exist`);
   }

@@ -35,6 +35,11 @@ export function parseSubmitArgs(argv: string[]): SubmitArgs {
       continue;
     }
     const option = matchOption(arg.slice(1));
+    if (option === 'queue') {
+      // -queue takes the rest of the command line (condor_submit.rst).
+      args.queue = argv.slice(i + 1).join(' ');
+      break;
+    }
     if (WITH_VALUE.includes(option)) {
       const value = argv[++i];
       if (value === undefined) {
@@ -75,5 +80,4 @@ function applyValue(args: SubmitArgs, option: string, value: string): void {
   if (option === 'pool') args.pool = value;
   if (option === 'batch-name') args.batchName = value;
   if (option === 'append') args.append.push(value);
-  if (option === 'queue') args.queue = value;
 }
