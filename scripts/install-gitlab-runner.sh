@@ -23,6 +23,12 @@ mkdir -p .cache/blocked .cache/gitlab-runner
 # The proxy alone: a refused module must not fall back to its origin host.
 export GOPROXY=https://proxy.golang.org GOFLAGS=-mod=mod
 
+if ! command -v go >/dev/null; then
+  echo "gitlab-runner: no Go toolchain (go) on PATH, nothing was tried" >"$blocked"
+  echo "BLOCKED: $(cat "$blocked")"
+  exit 0
+fi
+
 for cached in .cache/gitlab-runner/*/gitlab-runner; do
   if [ -x "$cached" ] && "$cached" --version >/dev/null 2>&1; then
     rm -f "$blocked"
