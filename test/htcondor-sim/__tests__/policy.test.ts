@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { listHistory, listQueue, waitForEmptyQueue } from '../src/api';
 import * as fx from './sim-fixture';
 
@@ -76,4 +78,20 @@ test('condor_hold holds a running job until condor_rm', async () => {
   sim.run('condor_rm', ['1']);
   await waitForEmptyQueue(sim.home, 5000);
   expect(codes().pop()).toBe('009');
+});
+
+test('a daemon gives up after HTCONDOR_SIM_MAX_DAEMON_S; condor_rm still works', async () => {
+  sim.file('job.sub', fx.submitFile({ executable: 'job.sh', log: 'job.log' }));
+  const env = {
+    HTCONDOR_SIM_MAX_DAEMON_S: '1',
+    HTCONDOR_SIM_QUEUE_DELAY_MS: '60000',
+  };
+  sim.run('condor_submit', ['-terse', 'job.sub'], env);
+  const meta = join(sim.home, 'clusters', '1.json');
+
+  await fx.waitFor('the daemon to give up', () => !existsSync(meta), 5000);
+  expect(listQueue(sim.home)[0]?.JobStatus).toBe(1);
+  expect(sim.run('condor_rm', ['1']).status).toBe(0);
+  expect(listQueue(sim.home)).toHaveLength(0);
+  expect(codes()).toEqual(['000', '009']);
 });

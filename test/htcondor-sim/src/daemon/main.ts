@@ -7,6 +7,8 @@ import type { DaemonContext, ProcContext } from './context';
 import { runProc } from './proc-lifecycle';
 
 const WATCHDOG_MS = 500;
+/** A safety net for held jobs nobody removes: the daemon gives up. */
+const DEFAULT_MAX_LIFETIME_S = 24 * 3600;
 
 /**
  * Plays schedd, shadow and starter for one cluster and ends when the
@@ -24,15 +26,25 @@ export async function runDaemon(home: string, cluster: number) {
   const d = daemonContext(home, own);
   stopOn(d, ['SIGTERM', 'SIGINT', 'SIGHUP']);
   process.on('exit', () => d.running.forEach((job) => job.signal('SIGKILL')));
-  const watchdog = setInterval(() => {
-    if (!existsSync(home)) d.stopping = true;
-  }, WATCHDOG_MS);
+  const watchdog = startWatchdog(d);
   await Promise.all(meta.procs.map((proc) => followProc(d, proc)));
   clearInterval(watchdog);
   if (existsSync(home)) clusters.removeClusterMeta(home, cluster);
   log(`cluster ${cluster}: daemon done`);
 
   return 0;
+}
+
+/** Stops the daemon when its state root goes away or it ran too long. */
+function startWatchdog(d: DaemonContext): NodeJS.Timeout {
+  const started = Date.now();
+  const limit = process.env.HTCONDOR_SIM_MAX_DAEMON_S || DEFAULT_MAX_LIFETIME_S;
+  const maxMs = 1000 * Number(limit);
+
+  return setInterval(() => {
+    const tooOld = Date.now() - started > maxMs;
+    if (!existsSync(d.home) || tooOld) d.stopping = true;
+  }, WATCHDOG_MS);
 }
 
 function daemonContext(home: string, meta: clusters.ClusterMeta) {
