@@ -27,6 +27,8 @@ export function defaultSettings(): Settings {
       unknown_hold_wait: '10m',
       reconcile_after: '10m',
       reconcile_interval: '1m',
+      command_prefix: [],
+      service_group: '',
     },
     container: {
       mode: 'container_image',
@@ -41,6 +43,10 @@ export function defaultSettings(): Settings {
       builds_dir_is_shared: true,
       state_dir: '/var/tmp/gitlab-htcondor-executor',
       remote_stages: ['build_script', 'step_*', 'after_script'],
+      max_returned_size: '10GiB',
+      max_returned_file_size: '5GiB',
+      max_returned_entries: 200_000,
+      max_returned_path_length: 4096,
     },
     resources: {
       cpus: 1,
@@ -53,8 +59,20 @@ export function defaultSettings(): Settings {
       max_gpus: 0,
       allow_overrides: ['HTCONDOR_CPUS', 'HTCONDOR_MEMORY', 'HTCONDOR_DISK'],
       runtime_margin: '5m',
+      max_runtime: '1d',
     },
-    credentials: { x509_proxy: '' },
-    logging: { level: 'info', file: '', queue_report_interval: '1m' },
+    credentials: {
+      x509_proxy: '',
+      renew_command: [],
+      renew_timeout: '2m',
+      min_lifetime: '1h',
+    },
+    logging: {
+      level: 'info',
+      file: '',
+      queue_report_interval: '1m',
+      records_file: '',
+      metrics_file: '',
+    },
   };
 }

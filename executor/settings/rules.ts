@@ -31,6 +31,15 @@ const rules: Rule[] = [
   (s) => durationOk('htcondor.reconcile_after', s.htcondor.reconcile_after),
   (s) => durationOk('logging.queue_report_interval', s.logging.queue_report_interval),
   (s) => atLeastAMinute(s.htcondor.reconcile_interval),
+  (s) => durationOk('resources.max_runtime', s.resources.max_runtime),
+  (s) => durationOk('credentials.renew_timeout', s.credentials.renew_timeout),
+  (s) => durationOk('credentials.min_lifetime', s.credentials.min_lifetime),
+  (s) =>
+    s.credentials.renew_command.length > 0 && !s.credentials.x509_proxy
+      ? 'credentials.renew_command: needs credentials.x509_proxy, the file ' +
+        'the command renews'
+      : undefined,
+  (s) => badServiceGroup(s.htcondor),
 ];
 
 export function checkRules(settings: Settings): string[] {
@@ -70,6 +79,23 @@ function badExtraCommand(commands: Record<string, string>) {
     if (/[\r\n\0]/.test(value)) {
       return `htcondor.extra_submit_commands.${key}: expected one line, got a line break`;
     }
+  }
+
+  return undefined;
+}
+
+const GROUP_NAME = /^([A-Za-z_][A-Za-z0-9_.-]*\$?|\d+)$/;
+
+/** The group only makes sense with a prefix that switches user. */
+function badServiceGroup(h: Settings['htcondor']) {
+  if (h.service_group === '') return undefined;
+  if (!GROUP_NAME.test(h.service_group)) {
+    return 'htcondor.service_group: expected a group name or number, got ' +
+      JSON.stringify(h.service_group);
+  }
+  if (h.command_prefix.length === 0) {
+    return 'htcondor.service_group: needs htcondor.command_prefix, the ' +
+      'command that runs the tools as the service account';
   }
 
   return undefined;

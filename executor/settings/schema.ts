@@ -8,6 +8,11 @@ const absPath = (description: string) => ({
   pattern: '^/',
   description,
 });
+const optionalAbsPath = (description: string) => ({
+  type: 'string',
+  pattern: '^(/.*)?$',
+  description: `${description} (an absolute path)`,
+});
 const size = (description: string) => ({
   type: 'string',
   pattern: '^\\s*\\d+(\\.\\d+)?\\s*([KMGT]i?B?)?\\s*$',
@@ -53,6 +58,12 @@ export const settingsSchema = {
       unknown_hold_wait: duration('how long a job may stay held for a reason we do not know'),
       reconcile_after: duration('event-log silence before asking the schedd'),
       reconcile_interval: duration('least time between two schedd queries for one job'),
+      command_prefix: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'command that runs the HTCondor tools as another user',
+      },
+      service_group: str('group shared with the service account of command_prefix'),
     }),
     container: section({
       mode: { enum: ['container_image', 'singularity_image', 'none'] },
@@ -70,6 +81,10 @@ export const settingsSchema = {
         type: 'array',
         items: { type: 'string', pattern: '^[a-z_]+\\*?$' },
       },
+      max_returned_size: size('most bytes a job may send back in all'),
+      max_returned_file_size: size('largest file a job may send back'),
+      max_returned_entries: { type: 'integer', minimum: 1, maximum: 10_000_000 },
+      max_returned_path_length: { type: 'integer', minimum: 256, maximum: 65_536 },
     }),
     resources: section({
       cpus: count('request_cpus by default', 1024),
@@ -83,18 +98,40 @@ export const settingsSchema = {
       allow_overrides: {
         type: 'array',
         items: {
-          enum: ['HTCONDOR_CPUS', 'HTCONDOR_MEMORY', 'HTCONDOR_DISK', 'HTCONDOR_GPUS'],
+          enum: [
+            'HTCONDOR_CPUS',
+            'HTCONDOR_MEMORY',
+            'HTCONDOR_DISK',
+            'HTCONDOR_GPUS',
+            'HTCONDOR_RUNTIME',
+          ],
         },
       },
       runtime_margin: duration('extra run time beyond the CI job timeout'),
+      max_runtime: duration('largest HTCONDOR_RUNTIME a job may ask for'),
     }),
     credentials: section({
       x509_proxy: str('X509 proxy file sent with every job; empty: none'),
+      renew_command: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'command that renews the proxy (e.g. voms-proxy-init)',
+      },
+      renew_timeout: duration('longest time the renewal command may take'),
+      min_lifetime: duration('least remaining proxy lifetime before renewal'),
     }),
     logging: section({
       level: { enum: ['error', 'warn', 'info', 'debug'] },
       file: str('runner-wide driver log; empty: <state_dir>/driver.log'),
       queue_report_interval: duration('how often the CI log says a job still waits'),
+      records_file: optionalAbsPath(
+        'one JSON line per CI job, appended at cleanup; ' +
+          'empty: <state_dir>/jobs.jsonl',
+      ),
+      metrics_file: optionalAbsPath(
+        'Prometheus text file rewritten at cleanup, for the textfile ' +
+          'collector of node_exporter; empty: none',
+      ),
     }),
   },
 } as const;

@@ -14,6 +14,8 @@ export interface Settings {
     unknown_hold_wait: string;
     reconcile_after: string;
     reconcile_interval: string;
+    command_prefix: string[];
+    service_group: string;
   };
   container: {
     mode: 'container_image' | 'singularity_image' | 'none';
@@ -28,6 +30,10 @@ export interface Settings {
     builds_dir_is_shared: boolean;
     state_dir: string;
     remote_stages: string[];
+    max_returned_size: string;
+    max_returned_file_size: string;
+    max_returned_entries: number;
+    max_returned_path_length: number;
   };
   resources: {
     cpus: number;
@@ -40,14 +46,20 @@ export interface Settings {
     max_gpus: number;
     allow_overrides: string[];
     runtime_margin: string;
+    max_runtime: string;
   };
   credentials: {
     x509_proxy: string;
+    renew_command: string[];
+    renew_timeout: string;
+    min_lifetime: string;
   };
   logging: {
     level: 'error' | 'warn' | 'info' | 'debug';
     file: string;
     queue_report_interval: string;
+    records_file: string;
+    metrics_file: string;
   };
 }
 
