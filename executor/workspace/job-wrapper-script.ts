@@ -15,6 +15,11 @@ export const JOB_WRAPPER_SCRIPT = `#!/bin/bash
 # One stream keeps stdout and stderr in the order the user saw them.
 exec 2>&1
 set -o pipefail
+# HTCondor may start a job with no PATH; bash then makes up its own, with
+# the current directory in it. The runner's scripts need a plain one.
+if ! export -p | grep -q '^declare -x PATH='; then
+  export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+fi
 
 scratch=$PWD
 tmp_dir=''
