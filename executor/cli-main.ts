@@ -17,6 +17,7 @@ const POSITIONALS = { config: 0, prepare: 0, cleanup: 0, run: 2 } as const;
  * Command modules are loaded only when chosen.
  */
 export function main(argv: string[]): void {
+  stdoutOpened = watchStdoutOpening();
   const call = parseRunnerCall(argv, process.env);
   if (call) return void dispatch(call);
 
@@ -135,6 +136,32 @@ function run(body: () => Promise<void>): Promise<void> {
 /** Waits for stdout to drain so no job output is lost at exit. */
 function exit(code: number): void {
   process.exitCode = code;
-  if (process.stdout.writableLength === 0) return process.exit(code);
+  if (!stdoutOpened() || process.stdout.writableLength === 0) {
+    return process.exit(code);
+  }
   process.stdout.once('drain', () => process.exit(code));
+}
+
+let stdoutOpened = () => true;
+
+/**
+ * Notes whether anything opened the process.stdout stream. Opening it loads
+ * Node's stream modules, which `config` (it writes fd 1 directly) and local
+ * stages (bash inherits fd 1) never need; exit must drain it only if open.
+ */
+function watchStdoutOpening(): () => boolean {
+  const original = Object.getOwnPropertyDescriptor(process, 'stdout');
+  const get = original?.get;
+  if (!get || !original.configurable) return () => true;
+  let opened = false;
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: original.enumerable,
+    get() {
+      opened = true;
+      return get.call(process);
+    },
+  });
+
+  return () => opened;
 }

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { packageInfo } from '../package-info';
 import { loadSettings } from '../settings/load';
@@ -13,5 +14,21 @@ export async function configCommand(file: string): Promise<void> {
     hostname: hostname(),
     driver: { name: packageInfo().name, version: packageInfo().version },
   };
-  process.stdout.write(`${JSON.stringify(answer)}\n`);
+  writeStdoutSync(`${JSON.stringify(answer)}\n`);
+}
+
+/**
+ * Writes fd 1 directly: opening the process.stdout stream would load Node's
+ * stream modules, a cost every CI job pays once more for a few hundred
+ * bytes. A non-blocking pipe may refuse a write for a moment (EAGAIN).
+ */
+function writeStdoutSync(text: string): void {
+  const data = Buffer.from(text);
+  for (let done = 0; done < data.length; ) {
+    try {
+      done += writeSync(1, data, done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
 }
