@@ -1,6 +1,7 @@
 import { describeCause } from '../errors';
 import { removeStateDir } from '../job/state-dir';
 import { jobKey } from '../job/context';
+import { recordCiJob } from '../log/record-job';
 import { openClusters, wasSubmitting } from '../stages/remote/clusters';
 import { removeJob } from '../stages/remote/remove-job';
 import type { StageCall } from '../stages/stage-call';
@@ -22,6 +23,7 @@ export async function cleanupCommand(configFile: string): Promise<void> {
   }
 
   try {
+    await recordCiJob(call);
     await removeLeftoverJobs(call);
     removeStateDir(call.settings.workspace.state_dir, jobKey(call.job));
     call.log.info('cleaned up');

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withFileLock } from '../../../executor/log/file-lock';
+
+let dir: string;
+let lock: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'file-lock-'));
+  lock = join(dir, 'x.lock');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A pid that surely belongs to no process any more. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+
+  return Number(child.stdout.toString());
+}
+
+test('the body runs under the lock, which is gone afterwards', async () => {
+  const seen = await withFileLock(lock, () => existsSync(lock));
+
+  expect(seen).toBe(true);
+  expect(existsSync(lock)).toBe(false);
+});
+
+test('the lock goes even when the body throws', async () => {
+  await expect(withFileLock(lock, () => {
+    throw new Error('boom');
+  })).rejects.toThrow('boom');
+  expect(existsSync(lock)).toBe(false);
+});
+
+test('a lock of a process that is gone is taken over', async () => {
+  writeFileSync(lock, `${deadPid()}\n`);
+
+  await expect(withFileLock(lock, () => 'ran', { waitMs: 200 })).resolves.toBe('ran');
+});
+
+test('a lock older than staleMs is taken over even if its holder lives', async () => {
+  writeFileSync(lock, `${process.pid}\n`);
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(lock, old, old);
+
+  await expect(withFileLock(lock, () => 'ran', { waitMs: 200, staleMs: 30_000 })).resolves.toBe('ran');
+});
+
+test('a fresh lock of a live process makes us wait, then give up', async () => {
+  writeFileSync(lock, `${process.pid}\n`);
+  const started = Date.now();
+
+  await expect(withFileLock(lock, () => 'ran', { waitMs: 150 })).rejects.toThrow(/still held/);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+  expect(existsSync(lock)).toBe(true);
+});
+
+test('waiters run one after the other once the holder lets go', async () => {
+  const order: string[] = [];
+  const slow = withFileLock(lock, async () => {
+    order.push('first in');
+    await new Promise((r) => setTimeout(r, 100));
+    order.push('first out');
+  });
+  const second = withFileLock(lock, () => order.push('second'));
+  await Promise.all([slow, second]);
+
+  expect(order).toEqual(['first in', 'first out', 'second']);
+});
