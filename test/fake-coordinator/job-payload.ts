@@ -15,7 +15,9 @@ export interface JobPayloadInput {
  * The job JSON GitLab would send for `spec`: the same payload the runner
  * harness hands the driver, plus the server variables GitLab adds.
  */
-export async function buildJobPayload(input: JobPayloadInput): Promise<FakeJobPayload> {
+export async function buildJobPayload(
+  input: JobPayloadInput,
+): Promise<FakeJobPayload> {
   const job = await resolveJob(input.spec);
   const server = input.serverUrl.replace(/\/+$/, '');
   const serverVariables: JobVariable[] = [
@@ -25,6 +27,6 @@ export async function buildJobPayload(input: JobPayloadInput): Promise<FakeJobPa
   const [token, ...rest] = buildPayloadVariables(job);
   const variables = [...(token ? [token] : []), ...serverVariables, ...rest];
   const git = buildGitSource(job, variables);
-  const payload = JSON.parse(buildJobResponse(job, variables, git.refspecs, git.depth)) as FakeJobPayload;
-  return payload;
+  const text = buildJobResponse(job, variables, git.refspecs, git.depth);
+  return JSON.parse(text) as FakeJobPayload;
 }

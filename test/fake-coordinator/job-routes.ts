@@ -60,7 +60,9 @@ export function updateJob(c: RouteContext): Reply {
     at: now, state: u.state, failureReason: u.failure_reason, exitCode: u.exit_code,
     checksum, bytesize: u.output?.bytesize, answered: headers['Job-Status'],
   });
-  if (FINAL_STATES.has(u.state) && !c.record.final) c.record.final = finalJob(c, u, checksum, now);
+  if (FINAL_STATES.has(u.state) && !c.record.final) {
+    c.record.final = finalJob(c, u, checksum, now);
+  }
   return { status: 200, headers };
 }
 
@@ -84,14 +86,15 @@ export function patchTrace(c: RouteContext): Reply {
   if (!hasJobToken(c)) return { status: 403 };
   if (c.record.final) return { status: 403 };
   const now = Date.now();
-  const [start, end] = (String(c.headers['content-range'] ?? '').match(/^(\d+)-(\d+)$/) ?? [])
-    .slice(1).map(Number);
+  const range = String(c.headers['content-range'] ?? '');
+  const [start, end] = (/^(\d+)-(\d+)$/.exec(range) ?? []).slice(1).map(Number);
   const text = c.body.toString('utf8');
   const stored = c.record.trace.length;
   const fits = start === stored && end === start + c.body.length - 1;
   const status = fits ? 202 : 416;
   c.record.patches.push({ at: now, start: start ?? -1, end: end ?? -1, status, text });
-  const headers = { ...stateHeaders(c, now), Range: `0-${fits ? stored + c.body.length : stored}` };
+  const length = fits ? stored + c.body.length : stored;
+  const headers = { ...stateHeaders(c, now), Range: `0-${length}` };
   if (!fits) return { status, headers };
   c.record.trace = Buffer.concat([c.record.trace, c.body]);
   c.options.onTrace?.(text);
@@ -102,7 +105,8 @@ export function patchTrace(c: RouteContext): Reply {
 export function uploadArtifacts(c: RouteContext): Reply {
   if (!hasJobToken(c)) return { status: 403 };
   const boundary = boundaryOf(c.headers['content-type']);
-  const file = boundary ? parseMultipart(c.body, boundary).find((p) => p.name === 'file') : undefined;
+  const parts = boundary ? parseMultipart(c.body, boundary) : [];
+  const file = parts.find((p) => p.name === 'file');
   if (!file) return { status: 400, json: { message: 'file is missing' } };
   c.record.artifacts.push({
     at: Date.now(), fileName: file.fileName ?? '', data: file.data,

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import {
   patchTrace, requestJob, updateJob, uploadArtifacts, type Reply, type RouteContext,
 } from './job-routes';
-import type { CoordinatorRecord, FakeCoordinatorOptions, FinalJob, ResolvedOptions } from './types';
+import type {
+  CoordinatorRecord, FakeCoordinatorOptions, FinalJob, ResolvedOptions,
+} from './types';
 
 export interface FakeCoordinator {
   /** `http://127.0.0.1:PORT/`: the runner's `--url`. */
@@ -30,13 +32,20 @@ const ROUTES: [string, RegExp, Route][] = [
 const MAX_BODY = 256 * 1024 * 1024;
 
 /** Starts the coordinator on a free port of 127.0.0.1. */
-export async function startFakeCoordinator(given: FakeCoordinatorOptions): Promise<FakeCoordinator> {
+export async function startFakeCoordinator(
+  given: FakeCoordinatorOptions,
+): Promise<FakeCoordinator> {
   let options: ResolvedOptions | undefined;
-  const record: CoordinatorRecord = { jobRequests: 0, patches: [], updates: [], artifacts: [], trace: Buffer.alloc(0) };
+  const record: CoordinatorRecord = {
+    jobRequests: 0, patches: [], updates: [], artifacts: [], trace: Buffer.alloc(0),
+  };
   const unexpected: string[] = [];
   const server = createServer((req, res) => {
     readBody(req)
-      .then((body) => send(res, options ? route(req, body, options, record, unexpected) : { status: 503 }))
+      .then((body) => {
+        const notReady = { status: 503 };
+        send(res, options ? route(req, body, options, record, unexpected) : notReady);
+      })
       .catch((err: Error) => send(res, { status: 500, json: { message: err.message } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -67,7 +76,8 @@ function route(
     const m = path.exec(url.pathname);
     if (req.method !== method || !m) continue;
     if (m[1] !== undefined && Number(m[1]) !== options.job.id) return { status: 404 };
-    return handler({ options, record, headers: req.headers, query: url.searchParams, body });
+    const query = url.searchParams;
+    return handler({ options, record, headers: req.headers, query, body });
   }
   unexpected.push(`${req.method} ${url.pathname}`);
   return { status: 404 };
@@ -94,10 +104,15 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(body);
 }
 
-async function waitForFinal(record: CoordinatorRecord, timeoutMs: number): Promise<FinalJob> {
+async function waitForFinal(
+  record: CoordinatorRecord,
+  timeoutMs: number,
+): Promise<FinalJob> {
   const deadline = Date.now() + timeoutMs;
   while (!record.final) {
-    if (Date.now() > deadline) throw new Error(`no final job update within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      throw new Error(`no final job update within ${timeoutMs} ms`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return record.final;

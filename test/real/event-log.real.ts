@@ -2,9 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockedHeadline, sharedDir } from './support/repo-paths';
-import { BINDINGS_VERSION, oracleBlocked, readEventLogs, type EventsAnswer } from './support/condor-oracle';
+import {
+  BINDINGS_VERSION, oracleBlocked, readEventLogs, type EventsAnswer,
+} from './support/condor-oracle';
 import { fromOracle, readOurs, type ComparableEvent } from './event-log/comparable-event';
-import { SAMPLE_DISAGREEMENTS, type LogDisagreement } from './event-log/known-disagreements';
+import {
+  SAMPLE_DISAGREEMENTS, type LogDisagreement,
+} from './event-log/known-disagreements';
 import { SIM_LOG_SCENARIOS } from './event-log/sim-log-scenarios';
 import { runSimLogScenario } from './event-log/run-sim-logs';
 
@@ -18,19 +22,26 @@ function expectAgreement(
   answer: EventsAnswer | undefined,
   adjust: (e: ComparableEvent) => ComparableEvent = (e) => e,
 ): void {
-  if (!answer || 'error' in answer) throw new Error(`JobEventLog failed on ${file}: ${answer?.error}`);
+  if (!answer || 'error' in answer) {
+    throw new Error(`JobEventLog failed on ${file}: ${answer?.error}`);
+  }
   const ours = readOurs(readFileSync(file, 'utf8'));
   expect(answer.events.length).toBeGreaterThan(0);
   expect(ours.events.map(adjust)).toEqual(answer.events.map(fromOracle));
 }
 
 /** The file with the known differences taken out, compared again. */
-function expectAgreementApartFrom(file: string, known: LogDisagreement[], dir: string): void {
+function expectAgreementApartFrom(
+  file: string,
+  known: LogDisagreement[],
+  dir: string,
+): void {
   let text = readFileSync(file, 'utf8');
   for (const d of known) text = d.adjustText?.(text) ?? text;
   const copy = join(dir, `adjusted-${Date.now()}.log`);
   writeFileSync(copy, text);
-  const adjust = (e: ComparableEvent) => known.reduce((x, d) => d.adjustOurs?.(x) ?? x, e);
+  const adjust = (e: ComparableEvent) =>
+    known.reduce((x, d) => d.adjustOurs?.(x) ?? x, e);
   expectAgreement(copy, readEventLogs([copy])[0], adjust);
 }
 
@@ -40,7 +51,8 @@ function defineSampleTests(dir: string): void {
   let scratch: string;
   beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'sample-logs-'));
-    for (const a of readEventLogs(samples.map((n) => join(dir, n)))) answers.set(a.file, a);
+    const files = samples.map((n) => join(dir, n));
+    for (const a of readEventLogs(files)) answers.set(a.file, a);
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -53,8 +65,12 @@ function defineSampleTests(dir: string): void {
       continue;
     }
     const tags = known.map((d) => d.tag).join('; ');
-    test.failing(`DISAGREEMENT real sample ${name} (${tags})`, () => expectAgreement(file, answers.get(file)));
-    test(`real sample ${name}, apart from: ${tags}`, () => expectAgreementApartFrom(file, known, scratch));
+    test.failing(`DISAGREEMENT real sample ${name} (${tags})`, () =>
+      expectAgreement(file, answers.get(file)),
+    );
+    test(`real sample ${name}, apart from: ${tags}`, () =>
+      expectAgreementApartFrom(file, known, scratch),
+    );
   }
 }
 
@@ -64,7 +80,8 @@ function defineSimulatorTests(): void {
   const answers = new Map<string, EventsAnswer>();
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'sim-logs-'));
-    const files = await Promise.all(SIM_LOG_SCENARIOS.map((s, i) => runSimLogScenario(root, i, s)));
+    const runs = SIM_LOG_SCENARIOS.map((s, i) => runSimLogScenario(root, i, s));
+    const files = await Promise.all(runs);
     SIM_LOG_SCENARIOS.forEach((s, i) => logs.set(s.name, files[i] ?? ''));
     for (const a of readEventLogs(files)) answers.set(a.file, a);
   }, 60_000);
@@ -80,7 +97,8 @@ if (blocked) {
   console.warn(`BLOCKED: HTCondor's Python bindings are unavailable:\n${blocked}`);
   test.skip(`BLOCKED event-log oracle: ${blockedHeadline(blocked)}`, () => undefined);
 } else {
-  describe(`event logs read by htcondor ${BINDINGS_VERSION} JobEventLog and by our reader`, () => {
+  const title = `event logs read by htcondor ${BINDINGS_VERSION} JobEventLog and by our reader`;
+  describe(title, () => {
     if (samplesDir) {
       describe('real samples', () => defineSampleTests(samplesDir));
     } else {

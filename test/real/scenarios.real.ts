@@ -6,18 +6,22 @@ import { findRunnerBinary, runnerBlocked } from './scenarios/runner-binary';
 import { SCENARIOS } from './scenarios/scenarios';
 import type { Backend, Scenario, ScenarioRun } from './scenarios/scenario-types';
 
-type Summary = Pick<ScenarioRun, 'status' | 'failureReason' | 'exitCode'> & { artifacts: string[] };
+type Summary = Pick<ScenarioRun, 'status' | 'failureReason' | 'exitCode'> & {
+  artifacts: string[];
+};
 const summaries = new Map<string, Summary>();
+const named = SCENARIOS.map((s) => [s.name, s] as const);
 
 async function runScenario(backend: Backend, scenario: Scenario): Promise<void> {
   const world = makeSimWorld(scenario.settings ?? '');
   try {
-    const binary = findRunnerBinary() ?? '';
-    const run = backend === 'harness'
-      ? await runWithHarness(scenario, world)
-      : await runWithRunner(scenario, world, binary);
+    const run =
+      backend === 'harness'
+        ? await runWithHarness(scenario, world)
+        : await runWithRunner(scenario, world, findRunnerBinary() ?? '');
     const { status, failureReason, exitCode } = run;
-    summaries.set(`${backend}:${scenario.name}`, { status, failureReason, exitCode, artifacts: [...run.artifactEntries].sort() });
+    const artifacts = [...run.artifactEntries].sort();
+    summaries.set(`${backend}:${scenario.name}`, { status, failureReason, exitCode, artifacts });
     await scenario.check(run);
   } finally {
     await world.remove();
@@ -25,18 +29,19 @@ async function runScenario(backend: Backend, scenario: Scenario): Promise<void> 
 }
 
 describe('scenarios through the runner harness', () => {
-  test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', (_name, scenario) => runScenario('harness', scenario), 120_000);
+  test.each(named)('%s', (_name, s) => runScenario('harness', s), 120_000);
 });
 
 const blocked = runnerBlocked();
 if (blocked) {
-  console.warn(`BLOCKED: no gitlab-runner binary, so the real-runner scenarios did not run:\n${blocked}`);
+  console.warn(`BLOCKED: no gitlab-runner binary, the real-runner scenarios did not run:\n${blocked}`);
   describe('scenarios through gitlab-runner run-single', () => {
-    for (const s of SCENARIOS) test.skip(`BLOCKED ${s.name} (${blockedHeadline(blocked)})`, () => undefined);
+    const why = blockedHeadline(blocked);
+    for (const s of SCENARIOS) test.skip(`BLOCKED ${s.name} (${why})`, () => undefined);
   });
 } else {
   describe('scenarios through gitlab-runner run-single', () => {
-    test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', (_name, scenario) => runScenario('gitlab-runner', scenario), 180_000);
+    test.each(named)('%s', (_name, s) => runScenario('gitlab-runner', s), 180_000);
     test.each(SCENARIOS.map((s) => s.name))('the harness agrees with gitlab-runner: %s', (name) => {
       const real = summaries.get(`gitlab-runner:${name}`);
       expect(real).toBeDefined();

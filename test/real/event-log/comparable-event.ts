@@ -27,8 +27,12 @@ interface Fields {
   holdSubcode?: number;
 }
 
-function comparable(type: number, cluster: number, proc: number, time: number, f: Fields): ComparableEvent {
-  const e: ComparableEvent = { type, cluster, proc, time };
+function comparable(
+  head: Pick<ComparableEvent, 'type' | 'cluster' | 'proc' | 'time'>,
+  f: Fields,
+): ComparableEvent {
+  const e: ComparableEvent = { ...head };
+  const { type } = head;
   if (TERMINATIONS.has(type)) {
     e.terminatedNormally = f.terminatedNormally;
     if (f.terminatedNormally) e.returnValue = f.returnValue;
@@ -42,12 +46,13 @@ function comparable(type: number, cluster: number, proc: number, time: number, f
 }
 
 export function fromOracle(e: OracleEvent): ComparableEvent {
-  return comparable(e.type, e.cluster, e.proc, e.time, e);
+  const { type, cluster, proc, time } = e;
+  return comparable({ type, cluster, proc, time }, e);
 }
 
 export function fromOurs(e: CondorEvent): ComparableEvent {
   const time = Math.floor(e.time.epochMs / 1000);
-  return comparable(e.code, e.id.cluster, e.id.proc, time, e);
+  return comparable({ type: e.code, cluster: e.id.cluster, proc: e.id.proc, time }, e);
 }
 
 /**

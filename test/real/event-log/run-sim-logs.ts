@@ -13,7 +13,11 @@ const HELD = 5;
  * Runs one scenario in a simulator home of its own under `root`; resolves
  * with the event log's path once the job has left the queue.
  */
-export async function runSimLogScenario(root: string, index: number, s: SimLogScenario): Promise<string> {
+export async function runSimLogScenario(
+  root: string,
+  index: number,
+  s: SimLogScenario,
+): Promise<string> {
   const dir = join(root, `scenario-${index}`);
   const home = join(dir, 'sim');
   mkdirSync(home, { recursive: true });
@@ -41,7 +45,12 @@ export async function runSimLogScenario(root: string, index: number, s: SimLogSc
 
 type Tool = (name: string, ...args: string[]) => void;
 
-async function act(action: SimAction, home: string, log: string, tool: Tool): Promise<void> {
+async function act(
+  action: SimAction,
+  home: string,
+  log: string,
+  tool: Tool,
+): Promise<void> {
   if (action.kind === 'rm-when') {
     await waitForStatus(home, action.status, log);
     tool('condor_rm', '1');
@@ -68,7 +77,9 @@ async function waitForStatus(home: string, status: number, log: string): Promise
   const deadline = Date.now() + 15_000;
   const logged = () => status !== HELD || /^012 /m.test(readIfExists(log));
   while (!listQueue(home).some((ad) => ad.JobStatus === status) || !logged()) {
-    if (Date.now() > deadline) throw new Error(`no job reached JobStatus ${status} under ${home}`);
+    if (Date.now() > deadline) {
+      throw new Error(`no job reached JobStatus ${status} under ${home}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -27,12 +27,27 @@ export const SIM_LOG_SCENARIOS: SimLogScenario[] = [
   {
     name: 'hold fault, then release',
     script: 'sleep 1',
-    faults: { hold: { code: 21, subcode: 1001, reason: 'memory exceeded', after_ms: 100 } },
+    faults: {
+      hold: { code: 21, subcode: 1001, reason: 'memory exceeded', after_ms: 100 },
+    },
     action: { kind: 'release-when-held' },
   },
-  { name: 'evicted once', script: 'sleep 1', faults: { evict_once: { after_ms: 300 } }, action: { kind: 'wait' } },
-  { name: 'condor_rm while running', script: 'sleep 30', action: { kind: 'rm-when', status: RUNNING } },
-  { name: 'condor_hold, then condor_rm', script: 'sleep 30', action: { kind: 'hold-then-rm' } },
+  {
+    name: 'evicted once',
+    script: 'sleep 1',
+    faults: { evict_once: { after_ms: 300 } },
+    action: { kind: 'wait' },
+  },
+  {
+    name: 'condor_rm while running',
+    script: 'sleep 30',
+    action: { kind: 'rm-when', status: RUNNING },
+  },
+  {
+    name: 'condor_hold, then condor_rm',
+    script: 'sleep 30',
+    action: { kind: 'hold-then-rm' },
+  },
   {
     name: 'allowed_execute_duration hold',
     script: 'sleep 30',
@@ -42,7 +57,9 @@ export const SIM_LOG_SCENARIOS: SimLogScenario[] = [
   {
     name: 'periodic_remove',
     script: 'sleep 30',
-    submit: { periodic_remove: '(JobStatus == 2) && (time() - JobCurrentStartDate >= 0)' },
+    submit: {
+      periodic_remove: '(JobStatus == 2) && (time() - JobCurrentStartDate >= 0)',
+    },
     action: { kind: 'wait' },
   },
   {
@@ -51,5 +68,10 @@ export const SIM_LOG_SCENARIOS: SimLogScenario[] = [
     faults: { output_transfer_error: true },
     action: { kind: 'rm-when', status: HELD },
   },
-  { name: 'lost job', script: 'sleep 5', faults: { lose_job: { after_ms: 100 } }, action: { kind: 'wait' } },
+  {
+    name: 'lost job',
+    script: 'sleep 5',
+    faults: { lose_job: { after_ms: 100 } },
+    action: { kind: 'wait' },
+  },
 ];

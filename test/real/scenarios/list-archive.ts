@@ -11,4 +11,6 @@ export function listArchive(file: string): string[] {
   return out.split('\n').filter((line) => line !== '').map((p) => p.replace(/^\.\//, ''));
 }
 
-const ZIP_LIST = 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';
+const ZIP_LIST =
+  'import sys, zipfile; ' +
+  'print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';

@@ -4,22 +4,26 @@ import { listArchive } from './list-archive';
 import type { Scenario, ScenarioRun } from './scenario-types';
 
 /** One scenario through the TypeScript runner harness. */
-export async function runWithHarness(scenario: Scenario, world: SimWorld): Promise<ScenarioRun> {
+export async function runWithHarness(
+  scenario: Scenario,
+  world: SimWorld,
+): Promise<ScenarioRun> {
   const spec = world.job(await scenario.job(world));
   const traceChunks: { at: number; text: string }[] = [];
+  const trigger = scenario.cancelAfter;
   let seen = '';
   let cancelAt: number | undefined;
-  const handle = startJob(spec, world.options({
-    onTrace: (text) => {
-      traceChunks.push({ at: Date.now(), text });
-      seen += text;
-      if (scenario.cancelAfter && cancelAt === undefined && seen.includes(scenario.cancelAfter)) {
-        cancelAt = Date.now();
-        handle.cancel();
-      }
-    },
-  }));
+  const onTrace = (text: string) => {
+    traceChunks.push({ at: Date.now(), text });
+    seen += text;
+    if (trigger && cancelAt === undefined && seen.includes(trigger)) {
+      cancelAt = Date.now();
+      handle.cancel();
+    }
+  };
+  const handle = startJob(spec, world.options({ onTrace }));
   const result = await handle.result;
+  const archive = result.artifactsArchive;
   return {
     backend: 'harness',
     status: result.status,
@@ -27,7 +31,7 @@ export async function runWithHarness(scenario: Scenario, world: SimWorld): Promi
     exitCode: result.exitCode,
     trace: result.trace,
     traceChunks,
-    artifactEntries: result.artifactsArchive ? listArchive(result.artifactsArchive) : [],
+    artifactEntries: archive ? listArchive(archive) : [],
     cancelAt,
     world,
   };

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { buildJobPayload, startFakeCoordinator, type FakeCoordinator } from '../../fake-coordinator';
+import {
+  buildJobPayload, startFakeCoordinator, type FakeCoordinator,
+} from '../../fake-coordinator';
 import type { SimWorld } from '../../integration/sim-job';
 import { listArchive } from './list-archive';
 import { runnerConfigToml } from './runner-config';
@@ -10,12 +12,17 @@ import type { Scenario, ScenarioRun } from './scenario-types';
 const RUNNER_TOKEN = 'glrt-real-test-token';
 
 /** One scenario through `gitlab-runner run-single` and the fake coordinator. */
-export async function runWithRunner(scenario: Scenario, world: SimWorld, binary: string): Promise<ScenarioRun> {
+export async function runWithRunner(
+  scenario: Scenario,
+  world: SimWorld,
+  binary: string,
+): Promise<ScenarioRun> {
   const spec = world.job(await scenario.job(world));
+  const repoUrl = `file://${spec.repoUrl}`;
   let seen = '';
   const gl: FakeCoordinator = await startFakeCoordinator({
     runnerToken: RUNNER_TOKEN,
-    job: (url) => buildJobPayload({ spec: { ...spec, repoUrl: `file://${spec.repoUrl}` }, serverUrl: url }),
+    job: (url) => buildJobPayload({ spec: { ...spec, repoUrl }, serverUrl: url }),
     onTrace: (text) => {
       seen += text;
       if (scenario.cancelAfter && seen.includes(scenario.cancelAfter)) gl.requestCancel();
@@ -24,34 +31,50 @@ export async function runWithRunner(scenario: Scenario, world: SimWorld, binary:
   try {
     const log = await runSingle(gl, world, binary, (spec.timeoutS ?? 60) + 60);
     const final = await gl.waitForFinal(1000).catch((err: Error) => {
-      throw new Error(`${err.message}; unexpected requests: ${gl.unexpected.join(', ')}\n${log}`);
+      const odd = gl.unexpected.join(', ');
+      throw new Error(`${err.message}; unexpected requests: ${odd}\n${log}`);
     });
-    const archive = gl.record.artifacts[0];
-    const archiveFile = join(world.root, 'uploaded-artifacts.zip');
-    if (archive) writeFileSync(archiveFile, archive.data);
-    return {
-      backend: 'gitlab-runner',
-      status: final.status, failureReason: final.failureReason, exitCode: final.exitCode,
-      trace: gl.record.trace.toString('utf8'),
-      traceChunks: gl.record.patches.filter((p) => p.status === 202).map(({ at, text }) => ({ at, text })),
-      artifactEntries: archive ? listArchive(archiveFile) : [],
-      cancelAt: gl.record.cancelSentAt,
-      world,
-    };
+    if (!final.checksumMatches) {
+      throw new Error('the final checksum does not match the stored trace');
+    }
+    const { status, failureReason, exitCode } = final;
+    return { status, failureReason, exitCode, ...recorded(gl, world), world };
   } finally {
     await gl.close();
   }
 }
 
+/** Trace, trace pieces and artifacts as the coordinator stored them. */
+function recorded(gl: FakeCoordinator, world: SimWorld) {
+  const archive = gl.record.artifacts[0];
+  const archiveFile = join(world.root, 'uploaded-artifacts.zip');
+  if (archive) writeFileSync(archiveFile, archive.data);
+  const accepted = gl.record.patches.filter((p) => p.status === 202);
+  return {
+    backend: 'gitlab-runner' as const,
+    trace: gl.record.trace.toString('utf8'),
+    traceChunks: accepted.map(({ at, text }) => ({ at, text })),
+    artifactEntries: archive ? listArchive(archiveFile) : [],
+    cancelAt: gl.record.cancelSentAt,
+  };
+}
+
 /** Runs the runner until it has done one job; resolves with its own log. */
-function runSingle(gl: FakeCoordinator, world: SimWorld, binary: string, limitS: number): Promise<string> {
+function runSingle(
+  gl: FakeCoordinator,
+  world: SimWorld,
+  binary: string,
+  limitS: number,
+): Promise<string> {
   const config = join(world.root, 'runner-config.toml');
   writeFileSync(config, runnerConfigToml({ url: gl.url, token: RUNNER_TOKEN, world }));
   const env = {
-    ...process.env, ...world.options().env,
+    ...process.env,
+    ...world.options().env,
     PATH: `${dirname(binary)}${delimiter}${process.env.PATH ?? ''}`,
   };
-  const child = spawn(binary, ['run-single', '-c', config, '-r', 'real-test', '--max-builds', '1', '--wait-timeout', '30'], {
+  const args = ['run-single', '-c', config, '-r', 'real-test', '--max-builds', '1'];
+  const child = spawn(binary, [...args, '--wait-timeout', '30'], {
     cwd: world.root, env, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -19,5 +19,6 @@ export function findRunnerBinary(): string | undefined {
 /** Why there is no runner binary, as the install script recorded it. */
 export function runnerBlocked(): string | undefined {
   if (findRunnerBinary()) return undefined;
-  return blockedReason('gitlab-runner') ?? 'scripts/install-gitlab-runner.sh has not been run';
+  const why = blockedReason('gitlab-runner');
+  return why ?? 'scripts/install-gitlab-runner.sh has not been run';
 }

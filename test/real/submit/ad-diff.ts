@@ -4,7 +4,11 @@ import type { JobAdJson } from '../support/condor-oracle';
  * Attributes whose presence or value differs between two job ads, leaving
  * out the ones a change was meant to touch.
  */
-export function diffOutside(ad: JobAdJson, baseline: JobAdJson, meant: string[]): string[] {
+export function diffOutside(
+  ad: JobAdJson,
+  baseline: JobAdJson,
+  meant: string[],
+): string[] {
   const names = new Set([...Object.keys(ad), ...Object.keys(baseline)]);
   return [...names]
     .filter((name) => !meant.includes(name))
@@ -17,7 +21,10 @@ export function diffOutside(ad: JobAdJson, baseline: JobAdJson, meant: string[])
  * is expected, the attribute is read as HTCondor reads a file list: split
  * at commas, blanks around each name dropped.
  */
-export function pick(ad: JobAdJson, expected: Record<string, unknown>): Record<string, unknown> {
+export function pick(
+  ad: JobAdJson,
+  expected: Record<string, unknown>,
+): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(expected).map(([k, want]) => {
       const got = ad[k];

@@ -1,5 +1,8 @@
 import { basename, join } from 'node:path';
-import { buildSubmitDescription, type StageJob } from '../../../executor/condor/submit/build';
+import {
+  buildSubmitDescription,
+  type StageJob,
+} from '../../../executor/condor/submit/build';
 import { defaultSettings } from '../../../executor/settings/defaults';
 
 /**
@@ -33,12 +36,16 @@ export function baseStageJob(dir: string): StageJob {
       timeoutS: 3600, image: undefined, debug: false,
       runnerTmp: '/tmp/custom-executor1', variables: new Map(),
     },
-    resources: { cpus: 1, memoryBytes: 2 * 1024 ** 3, diskBytes: 1024 ** 3, gpus: 0, runtimeS: 3900 },
+    resources: {
+      cpus: 1, memoryBytes: 2 * 1024 ** 3, diskBytes: 1024 ** 3, gpus: 0,
+      runtimeS: 3900,
+    },
     image: '/cvmfs/unpacked.cern.ch/img:latest',
     files: {
       dir, wrapper: join(dir, 'job-wrapper.sh'), script: join(dir, 'script'),
       eventLog: join(dir, 'job.log'), output: join(dir, 'job.out'),
-      inputs: ['script', 'workspace-in.tar'], outputs: ['workspace-out.tar', 'job-result.txt'],
+      inputs: ['script', 'workspace-in.tar'],
+      outputs: ['workspace-out.tar', 'job-result.txt'],
     },
     wrapperArgs: ['transfer', projectDir, 'script'],
     driverHost: 'runner1.example.org',
@@ -48,7 +55,9 @@ export function baseStageJob(dir: string): StageJob {
 
 export const SUBMIT_FIELDS: SubmitField[] = [
   {
-    name: 'image under /cvmfs', refusalNames: ['container_image'], changes: ['ContainerImage'],
+    name: 'image under /cvmfs',
+    refusalNames: ['container_image'],
+    changes: ['ContainerImage'],
     place: (s, v) => (s.image = `${CVMFS}${v}`),
     expected: (v) => ({ ContainerImage: `${CVMFS}${v}` }),
   },
@@ -74,7 +83,9 @@ export const SUBMIT_FIELDS: SubmitField[] = [
     expected: (v) => ({ SingularityImage: `${CVMFS}${v}` }),
   },
   {
-    name: 'project path', refusalNames: ['GitLabProjectPath'], changes: ['GitLabProjectPath'],
+    name: 'project path',
+    refusalNames: ['GitLabProjectPath'],
+    changes: ['GitLabProjectPath'],
     place: (s, v) => (s.job.projectPath = v),
     expected: (v) => ({ GitLabProjectPath: v || 'unknown' }),
   },
@@ -84,7 +95,9 @@ export const SUBMIT_FIELDS: SubmitField[] = [
     expected: (v) => ({ GitLabRunner: v || 'unknown' }),
   },
   {
-    name: 'project dir argument', refusalNames: ['arguments'], changes: ['Arguments', '__argv'],
+    name: 'project dir argument',
+    refusalNames: ['arguments'],
+    changes: ['Arguments', '__argv'],
     place: (s, v) => (s.wrapperArgs = ['transfer', v, 'script']),
     expected: (v) => ({ __argv: ['transfer', v, 'script'] }),
   },
@@ -99,12 +112,14 @@ export const SUBMIT_FIELDS: SubmitField[] = [
     expected: (v, dir) => ({ UserLog: join(dir, v) }),
   },
   {
-    name: 'transfer input name', refusalNames: ['transfer_input_files'], changes: ['TransferInput'],
+    name: 'transfer input name',
+    refusalNames: ['transfer_input_files'],
+    changes: ['TransferInput'],
     place: (s, v) => (s.files.inputs = ['script', v]),
     expected: (v) => ({ TransferInput: ['script', v] }),
   },
   {
-    name: 'environment value', refusalNames: ['environment.CI_VALUE'],
+    name: 'environment value', refusalNames: ['environment.CI_VALUE', 'environment'],
     changes: ['Environment', '__env'],
     place: () => undefined,
     extra: (v) => ({ environment: { CI_VALUE: v } }),

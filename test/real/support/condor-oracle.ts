@@ -31,7 +31,8 @@ export type EventsAnswer =
   | { file: string; error: string };
 
 export function bindingsPython(): string {
-  return join(repoRoot(), '.cache', `htcondor-${BINDINGS_VERSION}`, 'venv', 'bin', 'python');
+  const venv = join(repoRoot(), '.cache', `htcondor-${BINDINGS_VERSION}`, 'venv');
+  return join(venv, 'bin', 'python');
 }
 
 /**
@@ -47,9 +48,12 @@ export function oracleBlocked(): string | undefined {
 function runOracle(mode: string, request: unknown): unknown {
   const python = bindingsPython();
   if (!existsSync(python)) {
-    throw new Error(`${python} is missing: run scripts/install-htcondor-bindings.sh first`);
+    throw new Error(
+      `${python} is missing: run scripts/install-htcondor-bindings.sh first`,
+    );
   }
-  const done = spawnSync(python, [join(repoRoot(), 'scripts', 'condor-oracle.py'), mode], {
+  const script = join(repoRoot(), 'scripts', 'condor-oracle.py');
+  const done = spawnSync(python, [script, mode], {
     input: JSON.stringify(request),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -62,7 +66,9 @@ function runOracle(mode: string, request: unknown): unknown {
 }
 
 /** Job ads that HTCondor's submit parser makes from each description. */
-export function parseSubmitDescriptions(cases: { id: string; text: string }[]): SubmitAnswer[] {
+export function parseSubmitDescriptions(
+  cases: { id: string; text: string }[],
+): SubmitAnswer[] {
   return runOracle('submit', cases) as SubmitAnswer[];
 }
 
