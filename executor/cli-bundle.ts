@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLE_FILE, CODE_CACHE_FILE } from './cli';
+
+/**
+ * Packages bundled with the driver: small, and on the path of `config` or
+ * a local stage (the TOML parser, the helpers the generated settings
+ * validator calls). The others are loaded from node_modules when a call
+ * needs them (yargs for help, winston, execa and tar for remote stages).
+ */
+const BUNDLED_PACKAGES = [/^smol-toml$/, /^ajv\/dist\/runtime\//];
+
+/**
+ * Build step after tsc: bundles cli-main.js and what it requires into one
+ * file next to cli.js, then runs `config` and a local stage once each so
+ * that V8's code cache holds what those calls compile. Without esbuild the
+ * build goes on and cli.js loads the modules instead.
+ */
+export async function buildCliBundle(dir: string): Promise<string> {
+  rmSync(join(dir, CODE_CACHE_FILE), { force: true });
+  rmSync(join(dir, BUNDLE_FILE), { force: true });
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = require('esbuild') as typeof import('esbuild');
+  } catch {
+    return 'esbuild is not installed: the driver loads its modules one by one';
+  }
+
+  const temp = join(dir, `${BUNDLE_FILE}.${process.pid}`);
+  await esbuild.build({
+    entryPoints: [join(dir, 'cli-main.js')],
+    outfile: temp,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    plugins: [externalPackages()],
+  });
+  renameSync(temp, join(dir, BUNDLE_FILE));
+
+  return warmCodeCache(dir);
+}
+
+function externalPackages(): import('esbuild').Plugin {
+  return {
+    name: 'external-packages',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, ({ path }) =>
+        BUNDLED_PACKAGES.some((p) => p.test(path))
+          ? undefined
+          : { external: true },
+      );
+    },
+  };
+}
+
+/** Runs the calls whose start-up matters, each adding to the cache. */
+function warmCodeCache(dir: string): string {
+  const work = mkdtempSync(join(tmpdir(), 'cli-bundle-'));
+  try {
+    const settings = join(work, 'config.toml');
+    const script = join(work, 'script.sh');
+    writeFileSync(settings, '[workspace]\nbuilds_dir = "/tmp/builds"\n');
+    writeFileSync(script, 'true\n');
+    runCached(dir, ['config', '--config', settings]);
+    runCached(dir, ['run', script, 'get_sources', '--config', settings]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  return `bundled the driver into ${BUNDLE_FILE} with a code cache`;
+}
+
+function runCached(dir: string, argv: string[]): void {
+  const cli = JSON.stringify(join(dir, 'cli.js'));
+  const code =
+    `const cli = require(${cli});` +
+    `process.on('exit', () => { if (!cli.writeCodeCache()) process.exitCode = 3; });` +
+    `cli.main(${JSON.stringify(argv)});`;
+  const result = spawnSync(process.execPath, ['-e', code], {
+    env: { ...process.env, CUSTOM_ENV_CI_JOB_ID: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) {
+    throw new Error(`warming the code cache with \`${argv[0]}\` failed`);
+  }
+}
+
+if (require.main === module) {
+  buildCliBundle(__dirname).then(
+    (note) => process.stdout.write(`${note}\n`),
+    (error: unknown) => {
+      process.stderr.write(`cli bundle: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
