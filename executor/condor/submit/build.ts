@@ -46,7 +46,9 @@ function addContainer(d: SubmitDescription, settings: Settings, image?: string) 
     return d.plain('universe', 'vanilla').classAdString('SingularityImage', image);
   }
 
-  return d.plain('universe', 'container').plain('container_image', image);
+  // HTCondor transfers an image outside /cvmfs as an input file and reads
+  // the value as a comma-separated list: one comma would add a file.
+  return d.plain('universe', 'container').pathList('container_image', [image]);
 }
 
 function addProgram(d: SubmitDescription, s: StageJob) {

@@ -15,18 +15,42 @@ export class EncodeError extends Error {
 }
 
 const LINE_BREAK = /[\r\n\0]/;
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A submit value ends at a line break; a NUL truncates it. */
+/**
+ * A submit value ends at a line break; a NUL truncates it; a lone UTF-16
+ * surrogate would be written to the file as another character.
+ */
 export function requireOneLine(field: string, value: string): string {
   if (LINE_BREAK.test(value)) {
     throw new EncodeError(field, 'contains a line break or NUL, which would start a new submit command');
+  }
+  if (LONE_SURROGATE.test(value)) {
+    throw new EncodeError(field, 'is not valid Unicode (a lone surrogate), so it cannot be written as is');
   }
 
   return value;
 }
 
+/**
+ * condor_submit replaces `$(DOLLAR)` by `$` in a last pass that starts over
+ * after each replacement, so a dollar that meets `(`, `$` or `NAME(` would
+ * form a new macro (or hide the next `$(DOLLAR)`) once written.
+ */
+const MACRO_AFTER_DOLLAR = /\$(\$|[A-Za-z0-9_]*\()/;
+
 /** `$` starts a macro; `$(DOLLAR)` is HTCondor's literal dollar. */
-export function escapeMacros(value: string): string {
+export function escapeMacros(field: string, value: string): string {
+  const macro = MACRO_AFTER_DOLLAR.exec(value);
+  if (macro) {
+    throw new EncodeError(
+      field,
+      `contains ${JSON.stringify(macro[0])}, which HTCondor would read as a ` +
+        'macro; a "$" may not be followed by "(", "$" or a name and "("',
+    );
+  }
+
   return value.replace(/\$/g, '$(DOLLAR)');
 }
 
@@ -40,7 +64,7 @@ export function encodePlain(field: string, value: string): string {
     throw new EncodeError(field, 'ends with a backslash, which joins the next submit line');
   }
 
-  return escapeMacros(value);
+  return escapeMacros(field, value);
 }
 
 /** A list of paths for transfer_input_files and friends (comma separated). */
@@ -75,7 +99,7 @@ export function encodeArguments(field: string, args: string[]): string {
     return `'${arg.replace(/'/g, "''").replace(/"/g, '""')}'`;
   });
 
-  return escapeMacros(`"${quoted.join(' ')}"`);
+  return escapeMacros(field, `"${quoted.join(' ')}"`);
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -88,7 +112,7 @@ export function encodeEnvironment(field: string, env: Record<string, string>): s
     return `${name}='${value.replace(/'/g, "''").replace(/"/g, '""')}'`;
   });
 
-  return escapeMacros(`"${entries.join(' ')}"`);
+  return escapeMacros(field, `"${entries.join(' ')}"`);
 }
 
 /**
@@ -109,5 +133,5 @@ export function encodeClassAdString(field: string, value: string): string {
     );
   }
 
-  return escapeMacros(`"${value}"`);
+  return escapeMacros(field, `"${value}"`);
 }

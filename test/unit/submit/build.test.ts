@@ -93,8 +93,8 @@ test('admin extras and the accounting group are added; a proxy is sent', () => {
 });
 
 test('a project dir with a dollar sign or a newline never reaches the text raw', () => {
-  const dollar = stageJob({ projectDir: '/tmp/b/$ENV(HOME)' }, (j) => {
-    j.wrapperArgs = ['transfer', '/tmp/b/$ENV(HOME)', 'script'];
+  const dollar = stageJob({ projectDir: '/tmp/b/$HOME' }, (j) => {
+    j.wrapperArgs = ['transfer', '/tmp/b/$HOME', 'script'];
   });
   const text = buildSubmitDescription(dollar).render();
   expect(text).not.toMatch(/\$(?!\(DOLLAR\))/);

@@ -10,9 +10,9 @@ test.each(lineBreaks)('every encoder refuses a line break or NUL: %j', (value) =
 });
 
 test.each([
-  ['$ENV(HOME)', '$(DOLLAR)ENV(HOME)'],
-  ['$(DOLLAR)', '$(DOLLAR)(DOLLAR)'],
-  ['$$(Memory)', '$(DOLLAR)$(DOLLAR)(Memory)'],
+  ['$HOME', '$(DOLLAR)HOME'],
+  ['costs $5 (net)', 'costs $(DOLLAR)5 (net)'],
+  ['a$b$', 'a$(DOLLAR)b$(DOLLAR)'],
   ['plain', 'plain'],
 ])('macros are escaped in plain values: %s', (value, encoded) => {
   expect(enc.encodePlain('f', value)).toBe(encoded);
