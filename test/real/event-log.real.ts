@@ -7,7 +7,7 @@ import {
 } from './support/condor-oracle';
 import { fromOracle, readOurs, type ComparableEvent } from './event-log/comparable-event';
 import {
-  SAMPLE_DISAGREEMENTS, type LogDisagreement,
+  sampleDisagreements, type LogDisagreement,
 } from './event-log/known-disagreements';
 import { SIM_LOG_SCENARIOS } from './event-log/sim-log-scenarios';
 import { runSimLogScenario } from './event-log/run-sim-logs';
@@ -59,7 +59,7 @@ function defineSampleTests(dir: string): void {
   test('there are real samples to read', () => expect(samples.length).toBeGreaterThan(5));
   for (const name of samples) {
     const file = join(dir, name);
-    const known = SAMPLE_DISAGREEMENTS[name];
+    const known = sampleDisagreements(name);
     if (!known) {
       test(`real sample ${name}`, () => expectAgreement(file, answers.get(file)));
       continue;
