@@ -96,7 +96,10 @@ function parseWithYargs(argv: string[]): void {
     .command(
       'run <script> <stage>',
       'run one stage: remote stages as an HTCondor job, others with bash',
-      (y) => y.positional('script', { type: 'string', demandOption: true }).positional('stage', { type: 'string', demandOption: true }),
+      (y) =>
+        y
+          .positional('script', { type: 'string', demandOption: true, describe: "the runner's script for this stage" })
+          .positional('stage', { type: 'string', demandOption: true, describe: 'stage name, e.g. build_script' }),
       (a) => dispatch({ command: 'run', config: a.config as string, script: a.script as string, stage: a.stage as string }),
     )
     .command('cleanup', 'remove the job from HTCondor and delete its state', {}, (a) =>
@@ -113,6 +116,12 @@ function parseWithYargs(argv: string[]): void {
         run(() =>
           require('./commands/reap').reapCommand(a.config, { grace: a.grace, dryRun: a['dry-run'] }),
         ),
+    )
+    .command(
+      'doctor',
+      'check settings, tools, schedd, proxy, dirs and image (exit 1: fix)',
+      {},
+      (a) => require('./commands/doctor').doctorCommand(a.config),
     )
     .demandCommand(1, 'name a command: config, prepare, run or cleanup')
     .strict()
