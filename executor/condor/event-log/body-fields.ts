@@ -74,6 +74,9 @@ function readHold(e: CondorEvent): void {
     e.holdSubcode = textToNumber(codes[2]);
     return;
   }
+  // Old writers leave the code line out; HTCondor's reader then says 0/0.
+  e.holdCode = 0;
+  e.holdSubcode = 0;
 }
 
 /** `(1) Normal termination (return value R)` or `(0) Abnormal ... (S)`. */
@@ -88,7 +91,9 @@ function readTermination(e: CondorEvent): void {
     const abnormal = ABNORMAL.exec(line);
     if (abnormal !== null) {
       e.terminatedNormally = false;
-      e.signal = textToNumber(abnormal[1]);
+      const signal = textToNumber(abnormal[1]);
+      // HTCondor's reader reports no signal for -1 except in 015 events.
+      if (signal !== undefined && (signal >= 0 || e.code === 15)) e.signal = signal;
       return;
     }
   }
