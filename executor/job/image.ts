@@ -11,9 +11,11 @@ export function resolveImage(settings: Settings, job: JobContext): string | unde
   const c = settings.container;
   if (c.mode === 'none') return undefined;
 
-  const asked = job.variables.get('HTCONDOR_IMAGE') || job.image;
+  const fromVariable = job.variables.get('HTCONDOR_IMAGE');
+  const asked = fromVariable || job.image;
   if (!asked) return c.default_image;
   if (asked === c.default_image) return asked;
+  checkImageName(asked, fromVariable ? 'HTCONDOR_IMAGE' : 'image:');
   if (!c.allow_job_image) {
     throw new BuildFailure(
       `this runner does not accept a job image (asked for ${JSON.stringify(asked)}); ` +
@@ -28,6 +30,36 @@ export function resolveImage(settings: Settings, job: JobContext): string | unde
   }
 
   return asked;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+const IMAGE_NAME = /^\/?[A-Za-z0-9][A-Za-z0-9._\-/:@+]*$/;
+const MAX_IMAGE_LENGTH = 1024;
+
+/**
+ * A path below /cvmfs or a registry reference, nothing else: a `..` would
+ * leave the tree an allowed pattern names, and other characters mean
+ * something to HTCondor, a shell or a container runtime.
+ */
+export function checkImageName(image: string, source: string): void {
+  const why = imageNameProblem(image);
+  if (why === undefined) return;
+
+  throw new BuildFailure(`${source} ${JSON.stringify(image)} is not an image name: it ${why}`);
+}
+
+function imageNameProblem(image: string): string | undefined {
+  const rest = image.replace(SCHEME, '');
+  if (image.length > MAX_IMAGE_LENGTH) return `is longer than ${MAX_IMAGE_LENGTH} characters`;
+  if (!IMAGE_NAME.test(rest)) {
+    return 'must start with a letter, a digit or "/" and hold only letters, digits and . _ - / : @ +';
+  }
+  const parts = rest.replace(/^\//, '').replace(/\/$/, '').split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) {
+    return 'has an empty, "." or ".." path component';
+  }
+
+  return undefined;
 }
 
 /** `*` matches any run of characters, `?` one character; nothing else is special. */
