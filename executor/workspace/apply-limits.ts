@@ -10,10 +10,11 @@ export type ApplyLimits = {
 
 const GIB = 1024 ** 3;
 
+/** The defaults of workspace.max_returned_* in the settings. */
 export const DEFAULT_APPLY_LIMITS: Readonly<ApplyLimits> = {
-  maxTotalBytes: 20 * GIB,
-  maxEntries: 1_000_000,
-  maxFileBytes: 10 * GIB,
+  maxTotalBytes: 10 * GIB,
+  maxEntries: 200_000,
+  maxFileBytes: 5 * GIB,
   maxPathLength: 4096,
 };
 

@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildFailure, SystemFailure, describeCause } from '../../errors';
 import type { StageFiles } from '../../condor/submit/build';
+import { parseSize } from '../../settings/units';
+import type { Settings } from '../../settings/types';
 import {
+  type ApplyLimits,
+  DEFAULT_APPLY_LIMITS,
   WORKSPACE_FILES,
   WorkspaceApplyError,
   applyWorkspaceChanges,
@@ -21,13 +25,14 @@ export async function finishJob(
   projectDir: string,
   transfer: boolean,
   onApplied: (applied: { written: number; bytes: number; deleted: number }) => void = () => undefined,
+  limits: ApplyLimits = DEFAULT_APPLY_LIMITS,
 ): Promise<{ exitCode: number; applied?: { written: number; bytes: number; deleted: number } }> {
   if (!end.exitedNormally) {
     throw new BuildFailure(`the job was killed by signal ${end.signal}`, 128 + end.signal);
   }
 
   const exitCode = readExitCode(files);
-  const applied = transfer ? await applyChanges(files, projectDir) : undefined;
+  const applied = transfer ? await applyChanges(files, projectDir, limits) : undefined;
   if (applied) onApplied(applied);
   if (exitCode !== 0) {
     throw new BuildFailure(`the script exited with code ${exitCode}`, exitCode);
@@ -55,12 +60,24 @@ function readExitCode(files: StageFiles): number {
   return result.exitCode;
 }
 
-async function applyChanges(files: StageFiles, projectDir: string) {
+/** The admin's bounds on what a job may send back (workspace.max_returned_*). */
+export function returnLimits(settings: Pick<Settings, 'workspace'>): ApplyLimits {
+  const w = settings.workspace;
+  return {
+    maxTotalBytes: parseSize(w.max_returned_size),
+    maxFileBytes: parseSize(w.max_returned_file_size),
+    maxEntries: w.max_returned_entries,
+    maxPathLength: w.max_returned_path_length,
+  };
+}
+
+async function applyChanges(files: StageFiles, projectDir: string, limits: ApplyLimits) {
   try {
     return await applyWorkspaceChanges({
       projectDir,
       archivePath: join(files.dir, WORKSPACE_FILES.output),
       deletedListPath: join(files.dir, WORKSPACE_FILES.deleted),
+      limits,
     });
   } catch (error) {
     const partly = error instanceof WorkspaceApplyError && error.partiallyApplied;

@@ -13,7 +13,7 @@ import type { StageCall } from '../stage-call';
 import { watchForCancel, type CancelWatch } from './cancel';
 import { forgetCluster, markSubmitting, recordCluster } from './clusters';
 import { showSubmitDetails, showSummary } from './details';
-import { finishJob } from './finish';
+import { finishJob, returnLimits } from './finish';
 import { JobFollower } from './follow-job';
 import { JobOutput } from './job-output';
 import { startQueueHeartbeat } from './heartbeat';
@@ -144,7 +144,7 @@ async function followToEnd(call: StageCall, s: Submitted, r: Reporting): Promise
     const transfer = call.settings.workspace.mode === 'transfer';
     await finishJob(s.files, end, call.job.projectDir, transfer, (applied) => {
       record.bytesReturned = applied.bytes;
-    });
+    }, returnLimits(call.settings));
     output.end();
     showSummary(ci, s.jobId, record);
   } catch (error) {
