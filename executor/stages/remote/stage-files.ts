@@ -1,6 +1,7 @@
-import { copyFileSync, chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SystemFailure } from '../../errors';
+import { MODES, isHandedOver } from '../../job/hand-over';
 import type { StageFiles } from '../../condor/submit/build';
 import {
   JOB_WRAPPER_NAME,
@@ -11,13 +12,19 @@ import {
 
 export const SCRIPT_NAME = 'script';
 
-/** A fresh dir for one remote stage inside the job's state dir. */
+/**
+ * A fresh dir for one remote stage inside the job's state dir: private,
+ * or the service group's when the job's dir was handed over to it.
+ */
 export function createStageDir(stateDir: string, stage: string): string {
+  const shared = isHandedOver(stateDir);
   const root = join(stateDir, 'stages');
   mkdirSync(root, { recursive: true, mode: 0o700 });
+  chmodSync(root, shared ? MODES.shared.passDir : MODES.private.dir);
   const seq = String(readdirSync(root).length + 1).padStart(2, '0');
   const dir = join(root, `${seq}-${stage}`);
   mkdirSync(dir, { mode: 0o700 });
+  chmodSync(dir, shared ? MODES.shared.stageDir : MODES.private.dir);
 
   return dir;
 }
@@ -38,11 +45,13 @@ export async function prepareStageFiles(
   projectDir: string,
   transfer: boolean,
 ): Promise<PreparedStage> {
+  const modes = isHandedOver(dir) ? MODES.shared : MODES.private;
   const wrapper = join(dir, JOB_WRAPPER_NAME);
   try {
-    writeFileSync(wrapper, renderJobWrapper(), { mode: 0o700 });
-    copyFileSync(script, join(dir, SCRIPT_NAME));
-    chmodSync(join(dir, SCRIPT_NAME), 0o600);
+    writeNew(wrapper, renderJobWrapper(), modes.program);
+    // Never copyFileSync: the copy would exist for a moment with the mode
+    // of the runner's script, and it holds every CI variable.
+    writeNew(join(dir, SCRIPT_NAME), readFileSync(script), modes.file);
   } catch (error) {
     throw new SystemFailure(`cannot stage the job script in ${dir}`, { cause: error });
   }
@@ -60,6 +69,7 @@ export async function prepareStageFiles(
 
   const archivePath = join(dir, WORKSPACE_FILES.input);
   const packed = await packStage(projectDir, archivePath);
+  chmodSync(archivePath, modes.file);
   files.inputs.push(WORKSPACE_FILES.input);
 
   return { files, packed };
@@ -71,4 +81,10 @@ async function packStage(projectDir: string, archivePath: string) {
   } catch (error) {
     throw new SystemFailure(`cannot pack the workspace ${projectDir}`, { cause: error });
   }
+}
+
+/** Created with its final mode, refusing to follow or reuse a file. */
+function writeNew(path: string, data: string | Buffer, mode: number): void {
+  writeFileSync(path, data, { mode, flag: 'wx' });
+  chmodSync(path, mode);
 }
