@@ -1,3 +1,5 @@
+import { describeMs, percentile } from './stats';
+
 /**
  * One measured figure: the ratio that the target is written in, whether it
  * meets the target, and the raw numbers it came from.
@@ -39,6 +41,31 @@ export function atLeast(limit: number, text: string): Target {
 
 export function noTarget(text = 'none set'): Target {
   return { kind: 'none', limit: 0, text };
+}
+
+/** A median and a p99 figure for one set of latencies. */
+export function latencyFigures(
+  name: string,
+  ms: readonly number[],
+  medianLimit: number,
+  p99Limit: number,
+): Figure[] {
+  const raw = [describeMs(ms)];
+  const at = (p: number, limit: number): Figure => {
+    const value = percentile(ms, p);
+    const label = p === 50 ? 'median' : `p${p}`;
+    return {
+      name: `${name} (${label})`,
+      value,
+      unit: 'ms',
+      target: atMost(limit, `${label} <= ${limit} ms`),
+      baseline: `the ${limit} ms target`,
+      ratio: value / limit,
+      raw,
+    };
+  };
+
+  return [at(50, medianLimit), at(99, p99Limit)];
 }
 
 export function formatFigure(f: Figure): string {
