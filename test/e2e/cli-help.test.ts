@@ -15,28 +15,29 @@ test('--help lists every command and exits 0', () => {
 
   expect(r.status).toBe(0);
   for (const command of COMMANDS) {
-    expect(r.stdout).toMatch(new RegExp(`gitlab-htcondor-executor ${command}\\b`));
+    const line = new RegExp(`gitlab-htcondor-executor ${command}\\b`);
+    expect(r.stdout).toMatch(line);
   }
 });
 
-test.each(COMMANDS)('%s --help says what it does and takes --config', (command) => {
+test.each(COMMANDS)('%s --help says what it does, and --config', (command) => {
   const r = cli(command, '--help');
 
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(new RegExp(`^gitlab-htcondor-executor ${command}\\b`));
+  expect(r.stdout).toMatch(new RegExp(`^gitlab-htcondor-executor ${command}`));
   expect(r.stdout).toContain('--config');
   expect(r.stderr).toBe('');
 });
 
 test('--version prints the package version', () => {
-  const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
   const r = cli('--version');
 
   expect(r.status).toBe(0);
-  expect(r.stdout.trim()).toBe(version);
+  expect(r.stdout.trim()).toBe(pkg.version);
 });
 
-test('an unknown command is refused with the help and the system-failure code', () => {
+test('an unknown command: the help, and the system-failure code', () => {
   const r = cli('nosuch');
 
   expect(r.status).toBe(2);
