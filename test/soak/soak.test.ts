@@ -57,6 +57,9 @@ test(`${JOBS} short jobs end as expected and leave nothing behind`, async () => 
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
   const wrong = results.filter(([kind, r]) => !matches(r, expected[kind]));
+  for (const [kind, r] of wrong.slice(0, 3)) {
+    console.error(`${kind} job ended wrongly; end of its trace:\n${r.trace.split('\n').slice(-12).join('\n')}`);
+  }
   expect(wrong.map(([kind, r]) => `${kind}: ${r.status} ${r.failureReason} ${r.exitCode}`)).toEqual([]);
   expect(results).toHaveLength(JOBS);
   await waitForEmptyQueue(world.simHome, 30_000);
