@@ -1,6 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { remainingLifetimeS } from '../credentials/proxy';
-import { describeCause } from '../errors';
+import { inspectProxy } from '../credentials/proxy';
 import type { Settings } from '../settings/types';
 import { formatDuration, parseDuration } from '../settings/units';
 import { findProgram, fix, ok, warn, type Finding } from './doctor-finding';
@@ -8,63 +6,51 @@ import { findProgram, fix, ok, warn, type Finding } from './doctor-finding';
 const CHECK = 'X509 proxy';
 
 /**
- * The proxy every job carries: readable, private, and alive for longer
- * than credentials.min_lifetime, unless a renewal command will renew it.
+ * The proxy every job carries, judged as `prepare` judges it: readable,
+ * private, and alive for longer than credentials.min_lifetime. What a
+ * renewal command would mend is a warning; doctor never renews.
  */
-export function checkProxyFile(
+export async function checkProxyFile(
   s: Settings,
   env: NodeJS.ProcessEnv,
   now = Date.now(),
-): Finding {
+): Promise<Finding> {
   const c = s.credentials;
   if (!c.x509_proxy) return ok(CHECK, 'none (credentials.x509_proxy is empty)');
-  const renews = c.renew_command.length > 0;
-  const renewer = renews ? findProgram(c.renew_command[0] ?? '', env) : '';
-  if (renewer === undefined) {
-    return fix(CHECK, `credentials.renew_command: ${c.renew_command[0]} ` +
-      'is not an executable file here');
+  const renewer = checkRenewer(s, env);
+  if (renewer) return renewer;
+
+  const look = await inspectProxy(s, now);
+  const minimum = parseDuration(c.min_lifetime);
+  if (look.usable && look.remainingS >= minimum) {
+    const left = formatDuration(look.remainingS);
+    return ok(CHECK, `${c.x509_proxy} valid for ${left}`);
+  }
+  const why = look.usable
+    ? `expires in ${formatDuration(look.remainingS)}, less than ` +
+      `credentials.min_lifetime (${c.min_lifetime})`
+    : look.why;
+  if (c.renew_command.length > 0) {
+    return warn(CHECK, `${c.x509_proxy} ${why}; credentials.renew_command ` +
+      'will renew it for the next job (run it once by hand to be sure)');
   }
 
-  let pem: string;
-  try {
-    pem = readFileSync(c.x509_proxy, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    const hint = renews && code === 'ENOENT'
-      ? 'credentials.renew_command creates it for the first job'
-      : 'create it, or correct credentials.x509_proxy';
-    return (renews && code === 'ENOENT' ? warn : fix)(
-      CHECK, `${c.x509_proxy} cannot be read (${code}); ${hint}`);
-  }
-
-  return judgeLifetime(s, pem, now);
+  return fix(CHECK, `${c.x509_proxy} ${why}; renew it, or set ` +
+    'credentials.renew_command');
 }
 
-function judgeLifetime(s: Settings, pem: string, now: number): Finding {
-  const c = s.credentials;
-  let left: number;
-  try {
-    left = remainingLifetimeS(pem, now);
-  } catch (error) {
-    return fix(CHECK, `${c.x509_proxy}: ${describeCause(error)}`);
+/**
+ * The renewal command must exist where it will run. Behind a command
+ * prefix it runs as another user, with a PATH we cannot see.
+ */
+function checkRenewer(s: Settings, env: NodeJS.ProcessEnv) {
+  const program = s.credentials.renew_command[0];
+  if (program === undefined) return undefined;
+  if (s.htcondor.command_prefix.length > 0 && !program.startsWith('/')) {
+    return undefined;
   }
-  const minimum = parseDuration(c.min_lifetime);
-  const renews = c.renew_command.length > 0;
-  const mode = statSync(c.x509_proxy).mode & 0o777;
-  if (left < minimum && !renews) {
-    const state =
-      left <= 0 ? 'has expired' : `expires in ${formatDuration(left)}`;
-    return fix(CHECK, `${c.x509_proxy} ${state}, less than ` +
-      `credentials.min_lifetime (${c.min_lifetime}); renew it, or set ` +
-      'credentials.renew_command');
-  }
-  if ((mode & 0o077) !== 0) {
-    return warn(CHECK, `${c.x509_proxy} has mode ${mode.toString(8)}; ` +
-      'chmod 600 it, a proxy is a credential');
-  }
-  const renewal = left < minimum ? '; renewed before the next job' : '';
+  if (findProgram(program, env)) return undefined;
 
-  const valid = formatDuration(Math.max(0, left));
-
-  return ok(CHECK, `${c.x509_proxy} valid for ${valid}${renewal}`);
+  return fix(CHECK, `credentials.renew_command: ${program} is not an ` +
+    'executable file here');
 }

@@ -75,7 +75,7 @@ async function checkWith(
   note(checkBash(env));
   const tools = note(checkCondorTools(s, env));
   note(await checkSchedd(s, env, tools.verdict === 'ok'));
-  note(checkProxyFile(s, env));
+  note(await checkProxyFile(s, env));
   checkPaths(s).forEach(note);
   note(checkDefaultImage(s));
 }

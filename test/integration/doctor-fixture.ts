@@ -1,8 +1,22 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { defaultSettings } from '../../executor/settings/defaults';
+import type { Settings } from '../../executor/settings/types';
 import { simBinDir, stopDaemons } from '../htcondor-sim/src/api';
 import { CLI } from './driver-process';
+
+/** The test's own lines for `[htcondor]`, and more text after ours. */
+export interface HostSettings {
+  htcondor?: string;
+  extra?: string;
+}
 
 /**
  * A runner host for `doctor`: settings in a temp dir whose paths all lie
@@ -13,11 +27,8 @@ export interface DoctorHost {
   root: string;
   simHome: string;
   env: NodeJS.ProcessEnv;
-  /**
-   * Writes the settings: our base keys (the simulator as tool_dir unless
-   * the test names one), then the test's own keys and tables.
-   */
-  settings(extra?: string, tables?: { htcondor?: string; workspace?: string }): string;
+  /** Writes the settings (the simulator as tool_dir unless given). */
+  settings(own?: HostSettings): string;
   doctor(file: string): { status: number | null; lines: string[] };
   remove(): Promise<void>;
 }
@@ -25,22 +36,19 @@ export interface DoctorHost {
 export function makeDoctorHost(): DoctorHost {
   const root = mkdtempSync('/var/tmp/doctor-');
   const simHome = join(root, 'sim');
-  const env = { PATH: process.env.PATH, HOME: root, HTCONDOR_SIM_HOME: simHome };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: root,
+    HTCONDOR_SIM_HOME: simHome,
+  };
   const file = join(root, 'config.toml');
 
   return {
     root,
     simHome,
     env,
-    settings(extra = '', tables = {}) {
-      const own = tables.htcondor ?? '';
-      const tools = own.includes('tool_dir') ? '' : `tool_dir = "${simBinDir()}"`;
-      writeFileSync(file, [
-        '[htcondor]', tools, own,
-        '[workspace]', `builds_dir = "${root}/builds"`,
-        `cache_dir = "${root}/cache"`, `state_dir = "${root}/state"`,
-        tables.workspace ?? '', extra,
-      ].join('\n'));
+    settings: (own = {}) => {
+      writeFileSync(file, settingsText(root, own));
       return file;
     },
     doctor(settingsFile) {
@@ -56,11 +64,27 @@ export function makeDoctorHost(): DoctorHost {
   };
 }
 
+function settingsText(root: string, own: HostSettings): string {
+  const htcondor = own.htcondor ?? '';
+  const tools = htcondor.includes('tool_dir')
+    ? ''
+    : `tool_dir = "${simBinDir()}"`;
+
+  return [
+    '[htcondor]', tools, htcondor,
+    '[workspace]', `builds_dir = "${root}/builds"`,
+    `cache_dir = "${root}/cache"`, `state_dir = "${root}/state"`,
+    own.extra ?? '',
+  ].join('\n');
+}
+
+const TOOLS = ['condor_submit', 'condor_rm', 'condor_history', 'condor_q'];
+
 /** Stand-ins for the four tools; condor_q says `answer` and exits `code`. */
 export function fakeTools(dir: string, answer: string, code: number): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'condor_q.answer'), `${answer}\n`);
-  for (const tool of ['condor_submit', 'condor_rm', 'condor_history', 'condor_q']) {
+  for (const tool of TOOLS) {
     const body = tool === 'condor_q'
       ? `echo "$@" >> "${dir}/condor_q.calls"\n` +
         `cat "${dir}/condor_q.answer" >&2\nexit ${code}\n`
@@ -75,8 +99,9 @@ export function fakeTools(dir: string, answer: string, code: number): string {
 /** A self-signed certificate valid for `days`, as a proxy file would hold. */
 export function writeProxy(file: string, days: number, mode = 0o600): string {
   execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
-    '-nodes', '-keyout', `${file}.key`, '-out', file, '-days', String(days),
+    'req', '-x509', '-newkey', 'ec',
+    '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', `${file}.key`, '-out', file, '-days', String(days),
     '-subj', '/CN=robot proxy',
   ], { stdio: 'ignore' });
   chmodSync(file, mode);
@@ -84,7 +109,23 @@ export function writeProxy(file: string, days: number, mode = 0o600): string {
   return file;
 }
 
-/** The line of one check, e.g. `line(lines, 'schedd')`. */
+/** The line of one check, e.g. `lineOf(lines, 'schedd')`. */
 export function lineOf(lines: string[], check: string): string {
-  return lines.find((l) => l.slice(5).startsWith(`${check}:`)) ?? `(no ${check} line)`;
+  const line = lines.find((l) => l.slice(5).startsWith(`${check}:`));
+
+  return line ?? `(no ${check} line)`;
+}
+
+/** Defaults, with every directory the checks look at inside `root`. */
+export function settingsIn(
+  root: string,
+  change: (s: Settings) => void = () => undefined,
+): Settings {
+  const s = defaultSettings();
+  s.workspace.builds_dir = join('/tmp', 'doctor-never-made', 'builds');
+  s.workspace.cache_dir = join(root, 'cache');
+  s.workspace.state_dir = join(root, 'state');
+  change(s);
+
+  return s;
 }

@@ -1,9 +1,20 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { newStageRecord } from '../../../executor/stages/remote/stage-record';
-import { CLI, makeSandbox, runDriver, type JobSandbox } from '../../integration/driver-process';
+import {
+  CLI,
+  makeSandbox,
+  runDriver,
+  type JobSandbox,
+} from '../../integration/driver-process';
 
 /**
  * Many CI jobs end at once on a busy runner: their cleanups (the built
@@ -39,9 +50,14 @@ function finishedJob(i: number): NodeJS.ProcessEnv {
     bytesSent: 100 + i, bytesReturned: 10,
     holds: [{ code: 13, subcode: 0, reason: 'Transfer input files failure' }],
   };
-  writeFileSync(join(stateDir, 'stage-records.jsonl'), `${JSON.stringify(stage)}\n`);
+  const line = `${JSON.stringify(stage)}\n`;
+  writeFileSync(join(stateDir, 'stage-records.jsonl'), line);
 
-  return { ...box.env, TMPDIR: runnerTmp, CUSTOM_ENV_CI_JOB_ID: String(1000 + i) };
+  return {
+    ...box.env,
+    TMPDIR: runnerTmp,
+    CUSTOM_ENV_CI_JOB_ID: String(1000 + i),
+  };
 }
 
 function cleanup(env: NodeJS.ProcessEnv) {
@@ -50,7 +66,11 @@ function cleanup(env: NodeJS.ProcessEnv) {
   });
 }
 
-test(`${JOBS} cleanups at once: one whole record each, each counted once`, async () => {
+/** Job dirs the cleanups have not removed. */
+const leftJobDirs = () =>
+  readdirSync(box.stateDir).filter((name) => name.startsWith('job-'));
+
+test(`${JOBS} cleanups at once: a record each, each counted once`, async () => {
   const envs = Array.from({ length: JOBS }, (_, i) => finishedJob(i));
   const runs = await Promise.all(envs.map(cleanup));
   expect(runs.map((r) => r.stderr).join('')).toBe('');
@@ -63,11 +83,12 @@ test(`${JOBS} cleanups at once: one whole record each, each counted once`, async
   });
 
   const text = readFileSync(metrics, 'utf8');
-  expect(text).toContain(`gitlab_htcondor_executor_jobs_total{outcome="success"} ${JOBS}`);
-  expect(text).toContain(`gitlab_htcondor_executor_holds_total{code="13"} ${JOBS}`);
-  expect(text).toContain(`gitlab_htcondor_executor_queued_seconds_total ${2 * JOBS}`);
+  const P = 'gitlab_htcondor_executor_';
+  expect(text).toContain(`${P}jobs_total{outcome="success"} ${JOBS}`);
+  expect(text).toContain(`${P}holds_total{code="13"} ${JOBS}`);
+  expect(text).toContain(`${P}queued_seconds_total ${2 * JOBS}`);
   expect(readdirSync(join(box.root, 'textfile'))).toEqual(['executor.prom']);
-  expect(readdirSync(box.stateDir).filter((n) => n.startsWith('job-'))).toEqual([]);
+  expect(leftJobDirs()).toEqual([]);
 });
 
 test('a second cleanup of the same job adds nothing', () => {
@@ -77,17 +98,21 @@ test('a second cleanup of the same job adds nothing', () => {
   const second = runDriver(box, ['cleanup'], env);
 
   expect([first.status, second.status]).toEqual([0, 0]);
-  expect(readFileSync(records, 'utf8').slice(before.length).trimEnd().split('\n')).toHaveLength(1);
+  const added = readFileSync(records, 'utf8').slice(before.length);
+  expect(added.trimEnd().split('\n')).toHaveLength(1);
 });
 
 test('a records file that cannot be written does not fail the cleanup', () => {
   const env = finishedJob(JOBS + 1);
-  writeFileSync(box.settingsFile, readFileSync(box.settingsFile, 'utf8')
-    .replace(`records_file = "${records}"`, `records_file = "${box.settingsFile}/jobs.jsonl"`));
+  const broken = readFileSync(box.settingsFile, 'utf8').replace(
+    `records_file = "${records}"`,
+    `records_file = "${box.settingsFile}/jobs.jsonl"`,
+  );
+  writeFileSync(box.settingsFile, broken);
   const run = runDriver(box, ['cleanup'], env);
 
   expect(run.status).toBe(0);
-  expect(readdirSync(box.stateDir).filter((n) => n.startsWith('job-'))).toEqual([]);
+  expect(leftJobDirs()).toEqual([]);
   const log = readFileSync(join(box.stateDir, 'driver.log'), 'utf8');
   expect(log).toMatch(/"message":"job record incomplete"/);
 });

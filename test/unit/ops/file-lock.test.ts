@@ -1,5 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withFileLock } from '../../../executor/log/file-lock';
@@ -14,7 +20,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A pid that surely belongs to no process any more. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  const child = spawnSync(process.execPath, [
+    '-e',
+    'process.stdout.write(String(process.pid))',
+  ]);
 
   return Number(child.stdout.toString());
 }
@@ -36,22 +45,28 @@ test('the lock goes even when the body throws', async () => {
 test('a lock of a process that is gone is taken over', async () => {
   writeFileSync(lock, `${deadPid()}\n`);
 
-  await expect(withFileLock(lock, () => 'ran', { waitMs: 200 })).resolves.toBe('ran');
+  const ran = withFileLock(lock, () => 'ran', { waitMs: 200 });
+
+  await expect(ran).resolves.toBe('ran');
 });
 
-test('a lock older than staleMs is taken over even if its holder lives', async () => {
+test('a lock older than staleMs is taken over, its holder alive', async () => {
   writeFileSync(lock, `${process.pid}\n`);
   const old = new Date(Date.now() - 60_000);
   utimesSync(lock, old, old);
 
-  await expect(withFileLock(lock, () => 'ran', { waitMs: 200, staleMs: 30_000 })).resolves.toBe('ran');
+  const options = { waitMs: 200, staleMs: 30_000 };
+
+  await expect(withFileLock(lock, () => 'ran', options)).resolves.toBe('ran');
 });
 
 test('a fresh lock of a live process makes us wait, then give up', async () => {
   writeFileSync(lock, `${process.pid}\n`);
   const started = Date.now();
 
-  await expect(withFileLock(lock, () => 'ran', { waitMs: 150 })).rejects.toThrow(/still held/);
+  const ran = withFileLock(lock, () => 'ran', { waitMs: 150 });
+
+  await expect(ran).rejects.toThrow(/still held/);
   expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   expect(existsSync(lock)).toBe(true);
 });

@@ -98,12 +98,15 @@ test.each<[string, StageRecord[], string, number | undefined]>([
 
 test('times, bytes and evictions add up; peak memory is the largest', () => {
   const r = foldStageRecords(job, [
-    stage('build_script', 'success', { queued: 5, ran: 20, evictions: 1, memoryMb: 900 }),
+    stage('build_script', 'success', {
+      queued: 5, ran: 20, evictions: 1, memoryMb: 900,
+    }),
     stage('after_script', 'success', { queued: 2.25, ran: 1, memoryMb: 100 }),
   ]);
 
   expect([r.queuedS, r.runS, r.evictions]).toEqual([7.3, 21, 1]);
-  expect([r.bytesSent, r.bytesReturned, r.peakMemoryMb]).toEqual([2000, 1000, 900]);
+  expect([r.bytesSent, r.bytesReturned]).toEqual([2000, 1000]);
+  expect(r.peakMemoryMb).toBe(900);
   expect(r.cpuS).toBeUndefined();
 });
 
@@ -120,10 +123,13 @@ test('holds keep their stage and code; long lists and reasons are cut', () => {
   const holds = Array.from({ length: 30 }, (_, i) => ({
     code: 13, subcode: i, reason: 'x'.repeat(1000),
   }));
-  const r = foldStageRecords(job, [stage('build_script', 'system_failure', { holds })]);
+  const held = stage('build_script', 'system_failure', { holds });
+  const r = foldStageRecords(job, [held]);
 
   expect(r.holds).toHaveLength(20);
-  expect(r.holds[0]).toEqual({ stage: 'build_script', code: 13, subcode: 0, reason: 'x'.repeat(300) });
+  expect(r.holds[0]).toEqual({
+    stage: 'build_script', code: 13, subcode: 0, reason: 'x'.repeat(300),
+  });
   expect(JSON.stringify(r).length).toBeLessThan(4096 * 2);
 });
 
@@ -134,7 +140,8 @@ describe('reading stage records', () => {
 
   test('a torn last line is skipped, whole lines are kept', () => {
     const one = stage('build_script', 'success');
-    writeFileSync(join(dir, 'stage-records.jsonl'), `${JSON.stringify(one)}\n{"stage":"aft`);
+    const torn = `${JSON.stringify(one)}\n{"stage":"aft`;
+    writeFileSync(join(dir, 'stage-records.jsonl'), torn);
 
     expect(readStageRecords(dir)).toEqual([one]);
   });

@@ -1,4 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobRecord } from '../../../executor/log/job-record';
@@ -33,13 +40,20 @@ function valueOf(text: string, series: string): number | undefined {
 test('every known outcome starts at zero', () => {
   const text = renderMetrics(emptyCounters());
 
-  for (const outcome of ['success', 'build_failure', 'system_failure', 'cancelled', 'no_remote_stage']) {
+  const outcomes = [
+    'success',
+    'build_failure',
+    'system_failure',
+    'cancelled',
+    'no_remote_stage',
+  ];
+  for (const outcome of outcomes) {
     expect(valueOf(text, `jobs_total{outcome="${outcome}"}`)).toBe(0);
   }
   expect(text).not.toContain('holds_total{');
 });
 
-test('a job adds to its outcome, its holds by code, its times and bytes', () => {
+test('a job adds to its outcome, holds by code, times and bytes', () => {
   const c = emptyCounters();
   countJob(c, record(), 1_700_000_000_000);
   countJob(c, record({
@@ -57,14 +71,22 @@ test('a job adds to its outcome, its holds by code, its times and bytes', () => 
   expect(valueOf(text, 'evictions_total')).toBe(2);
   expect(valueOf(text, 'queued_seconds_total')).toBe(13);
   expect(valueOf(text, 'running_seconds_total')).toBe(61);
-  expect(valueOf(text, 'transferred_bytes_total{direction="to_job"}')).toBe(2049);
-  expect(valueOf(text, 'transferred_bytes_total{direction="from_job"}')).toBe(1024);
+  const bytes = (direction: string) =>
+    valueOf(text, `transferred_bytes_total{direction="${direction}"}`);
+  expect([bytes('to_job'), bytes('from_job')]).toEqual([2049, 1024]);
   expect(valueOf(text, 'last_record_timestamp_seconds')).toBe(1_700_000_100);
 });
 
-test('the text format: HELP and TYPE once before each metric, then its series', () => {
+/** A record with one hold of `code`. */
+const heldOnce = (code: number) =>
+  record({ holds: [{ stage: 's', code, subcode: 0, reason: '' }] });
+
+const LABELS = '\\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\\}';
+const SERIES = new RegExp(`^[a-z_]+(${LABELS})? -?\\d+(\\.\\d+)?$`);
+
+test('HELP and TYPE once before each metric, then its series', () => {
   const c = emptyCounters();
-  countJob(c, record({ holds: [{ stage: 's', code: 13, subcode: 0, reason: '' }] }));
+  countJob(c, heldOnce(13));
   const lines = renderMetrics(c).trimEnd().split('\n');
   let current = '';
 
@@ -76,15 +98,15 @@ test('the text format: HELP and TYPE once before each metric, then its series', 
     } else if (line.startsWith('# TYPE ')) {
       expect(line).toMatch(new RegExp(`^# TYPE ${current} (counter|gauge)$`));
     } else {
-      expect(line).toMatch(/^[a-z_]+(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? -?\d+(\.\d+)?$/);
+      expect(line).toMatch(SERIES);
       expect(line.startsWith(current)).toBe(true);
     }
   }
 });
 
-test('a rendered file reads back to the same counters; foreign lines are left out', () => {
+test('a file reads back to the same counters; foreign lines are left', () => {
   const c = emptyCounters();
-  countJob(c, record({ holds: [{ stage: 's', code: 12, subcode: 2, reason: '' }] }));
+  countJob(c, heldOnce(12));
   const text = `${renderMetrics(c)}other_metric 5\n${P}unknown_total 3\n`;
 
   expect(parseMetrics(text)).toEqual(c);
@@ -95,7 +117,7 @@ describe('the metrics file', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'metrics-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('counts on from what it holds, and leaves no temp or lock file', async () => {
+  test('counts on from what it holds; no temp or lock file stays', async () => {
     const file = join(dir, 'textfile', 'executor.prom');
     await addToMetricsFile(file, record());
     await addToMetricsFile(file, record({ outcome: 'cancelled' }));
@@ -112,7 +134,8 @@ describe('the metrics file', () => {
     writeFileSync(file, 'garbage\n');
     await addToMetricsFile(file, record());
 
-    expect(valueOf(readFileSync(file, 'utf8'), 'jobs_total{outcome="success"}')).toBe(1);
+    const text = readFileSync(file, 'utf8');
+    expect(valueOf(text, 'jobs_total{outcome="success"}')).toBe(1);
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -10,11 +10,13 @@ import { settingsSchema } from '../../../executor/settings/schema';
  * must say what the driver itself accepts, with today's defaults.
  */
 const repo = resolve(__dirname, '../../..');
-const { renderPublishedSchema, OUT } = require(join(repo, 'scripts', 'publish-settings-schema.js')) as {
+const script = join(repo, 'scripts', 'publish-settings-schema.js');
+const { renderPublishedSchema, OUT } = require(script) as {
   renderPublishedSchema: (schema: object, defaults: object) => string;
   OUT: string;
 };
-const published = (): Record<string, any> => JSON.parse(readFileSync(OUT, 'utf8'));
+const published = (): Record<string, any> =>
+  JSON.parse(readFileSync(OUT, 'utf8'));
 
 function validator() {
   const Ajv = require('ajv') as typeof import('ajv').default;
@@ -32,14 +34,16 @@ test('every setting is there with its default', () => {
   const sections = published().properties;
   for (const [name, values] of Object.entries(defaultSettings())) {
     for (const [key, value] of Object.entries(values)) {
-      expect([`${name}.${key}`, sections[name].properties[key]?.default]).toEqual([`${name}.${key}`, value]);
+      const given = sections[name].properties[key]?.default;
+      expect([`${name}.${key}`, given]).toEqual([`${name}.${key}`, value]);
     }
   }
 });
 
 test('config.example.toml passes the published schema', () => {
   const validate = validator();
-  const example = parse(readFileSync(join(repo, 'config.example.toml'), 'utf8'));
+  const text = readFileSync(join(repo, 'config.example.toml'), 'utf8');
+  const example = parse(text);
 
   expect([validate(example), validate.errors]).toEqual([true, null]);
 });
@@ -48,11 +52,13 @@ test('a misspelt key or a wrong type fails it, as it fails the driver', () => {
   const validate = validator();
   const dir = mkdtempSync(join(tmpdir(), 'schema-'));
   try {
-    writeFileSync(join(dir, 'c.toml'), '[workspace]\nbuild_dir = "/x"\n[resources]\ncpus = "4"\n');
+    const text = '[workspace]\nbuild_dir = "/x"\n[resources]\ncpus = "4"\n';
+    writeFileSync(join(dir, 'c.toml'), text);
     const bad = parse(readFileSync(join(dir, 'c.toml'), 'utf8'));
 
     expect(validate(bad)).toBe(false);
-    expect(validate.errors?.map((e) => e.instancePath).sort()).toEqual(['/resources/cpus', '/workspace']);
+    const where = validate.errors?.map((e) => e.instancePath).sort();
+    expect(where).toEqual(['/resources/cpus', '/workspace']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
