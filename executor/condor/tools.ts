@@ -82,27 +82,37 @@ export async function runCommand(
 ): Promise<ToolResult> {
   // execa is loaded on first use so that local stages never pay for it.
   const execa = require('execa') as typeof import('execa');
-  const child = await execa(line.file, line.args, {
+  const child = execa(line.file, line.args, {
     env: o.env,
     extendEnv: false,
     reject: false,
-    timeout: o.timeoutMs,
     ...(o.input === undefined ? { stdin: 'ignore' as const } : { input: o.input }),
     all: false,
     detached: true,
   });
-
-  return {
-    exitCode: child.exitCode ?? 1,
-    stdout: child.stdout,
-    stderr: child.stderr,
-    spawnError: spawnErrorOf(child),
-  };
+  // Our own timer: execa's would outlive a command that never started.
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGTERM');
+  }, o.timeoutMs);
+  try {
+    const done = await child;
+    return {
+      exitCode: done.exitCode ?? 1,
+      stdout: done.stdout,
+      stderr: done.stderr,
+      spawnError: timedOut ? 'timed out' : spawnErrorOf(done),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-function spawnErrorOf(child: { failed: boolean; exitCode?: number; originalMessage?: string; timedOut: boolean }) {
-  if (child.timedOut) return 'timed out';
-  if (child.failed && child.exitCode === undefined) return child.originalMessage ?? 'could not start';
+function spawnErrorOf(child: { failed: boolean; exitCode?: number; originalMessage?: string }) {
+  if (child.failed && child.exitCode === undefined) {
+    return child.originalMessage ?? 'could not start';
+  }
 
   return undefined;
 }

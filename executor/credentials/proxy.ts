@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, statSync } from 'node:fs';
 import { runCommand, toolEnvironment, withPrefix } from '../condor/tools';
 import type { Settings } from '../settings/types';
 
@@ -17,12 +17,14 @@ export type ProxyLook =
  */
 export async function inspectProxy(settings: Settings, now = Date.now()): Promise<ProxyLook> {
   const path = settings.credentials.x509_proxy;
-  let mode: number;
+  let stat: Stats;
   try {
-    mode = statSync(path).mode;
+    stat = statSync(path);
   } catch (error) {
     return { usable: false, why: `cannot be read (${codeOf(error)})` };
   }
+  if (!stat.isFile()) return { usable: false, why: 'is not a regular file' };
+  const mode = stat.mode;
   if ((mode & 0o077) !== 0) {
     const shown = (mode & 0o777).toString(8).padStart(4, '0');
     return { usable: false, why: `may be read by others (mode ${shown}); it must be 0600` };

@@ -41,7 +41,9 @@ async function renewUnderLock(settings: Settings, neededS: number): Promise<Prox
     staleMs: 2 * timeoutMs + 60_000,
   });
   if (!lock) {
-    throw new SystemFailure('another call has been renewing the X509 proxy for too long; try again');
+    throw new SystemFailure(
+      'another call has been renewing the X509 proxy for too long; try again',
+    );
   }
   try {
     // Whoever held the lock before may have renewed it already.

@@ -52,7 +52,10 @@ function imageNameProblem(image: string): string | undefined {
   const rest = image.replace(SCHEME, '');
   if (image.length > MAX_IMAGE_LENGTH) return `is longer than ${MAX_IMAGE_LENGTH} characters`;
   if (!IMAGE_NAME.test(rest)) {
-    return 'must start with a letter, a digit or "/" and hold only letters, digits and . _ - / : @ +';
+    return (
+      'must start with a letter, a digit or "/" and hold only letters, digits ' +
+      'and . _ - / : @ +'
+    );
   }
   const parts = rest.replace(/^\//, '').replace(/\/$/, '').split('/');
   if (parts.some((p) => p === '' || p === '.' || p === '..')) {

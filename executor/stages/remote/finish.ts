@@ -32,7 +32,9 @@ export async function finishJob(
   }
 
   const exitCode = readExitCode(files);
-  const applied = transfer ? await applyChanges(files, projectDir, limits) : undefined;
+  const applied = transfer
+    ? await applyChanges(files, projectDir, limits)
+    : undefined;
   if (applied) onApplied(applied);
   if (exitCode !== 0) {
     throw new BuildFailure(`the script exited with code ${exitCode}`, exitCode);
