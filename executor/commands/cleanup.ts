@@ -1,5 +1,6 @@
 import { describeCause } from '../errors';
 import { removeStateDir } from '../job/state-dir';
+import { removeLeftoverStaging } from '../workspace/apply';
 import { jobKey } from '../job/context';
 import { recordCiJob } from '../log/record-job';
 import { openClusters, wasSubmitting } from '../stages/remote/clusters';
@@ -10,8 +11,10 @@ import { existsSync } from 'node:fs';
 
 /**
  * cleanup_exec: removes every HTCondor job of this CI job that may still
- * exist, then the state dir with every copy of the scripts. Idempotent, and
- * it never fails the CI job: problems are reported, the exit is 0.
+ * exist, then the state dir with every copy of the scripts, archives and
+ * outputs, and any staging dir a killed apply left beside the project.
+ * Idempotent, and it never fails the CI job: problems are reported, the
+ * exit is 0.
  */
 export async function cleanupCommand(configFile: string): Promise<void> {
   let call: StageCall;
@@ -26,7 +29,8 @@ export async function cleanupCommand(configFile: string): Promise<void> {
     await recordCiJob(call);
     await removeLeftoverJobs(call);
     removeStateDir(call.settings.workspace.state_dir, jobKey(call.job));
-    call.log.info('cleaned up');
+    const staging = removeLeftoverStaging(call.job.projectDir);
+    call.log.info('cleaned up', staging > 0 ? { leftoverStagingDirs: staging } : {});
   } catch (error) {
     call.log.error('cleanup incomplete', { message: describeCause(error) });
     process.stderr.write(`cleanup incomplete: ${describeCause(error)}\n`);

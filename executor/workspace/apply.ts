@@ -99,6 +99,27 @@ function workspaceRoots(projectDir: string) {
   return { parent: path.dirname(projectDir), roots: [base, `${base}.tmp`] };
 }
 
+/**
+ * Removes staging dirs that an apply killed half way (SIGKILL) left beside
+ * the project dir: they hold copies of what the job sent back. Returns how
+ * many were removed.
+ */
+export function removeLeftoverStaging(projectDir: string): number {
+  if (!path.isAbsolute(projectDir)) return 0;
+  const parent = path.dirname(projectDir);
+  const prefix = `.${path.basename(projectDir)}.apply-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent).filter((name) => name.startsWith(prefix));
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  return names.length;
+}
+
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

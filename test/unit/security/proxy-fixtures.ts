@@ -55,7 +55,7 @@ function caConfig(dir: string): string {
  * A renewal command for tests: counts its runs in `count`, takes a
  * moment, then puts `fresh` in place of the proxy as a whole.
  */
-export function writeRenewScript(dir: string, proxy: string, fresh: string): string {
+export function writeRenewScript(dir: string, proxy: string, fresh: string, sleepS = 0.3): string {
   const script = join(dir, 'renew-proxy');
   const count = join(dir, 'renewals');
   writeFileSync(
@@ -63,7 +63,7 @@ export function writeRenewScript(dir: string, proxy: string, fresh: string): str
     [
       '#!/bin/bash',
       `echo "$$" >> '${count}'`,
-      'sleep 0.3',
+      `sleep ${sleepS}`,
       `cp '${fresh}' '${proxy}.new' && chmod 600 '${proxy}.new' && mv '${proxy}.new' '${proxy}'`,
       '',
     ].join('\n'),
