@@ -40,9 +40,17 @@ export async function prepareCommand(configFile: string): Promise<void> {
     }
     call.log.info('prepared', { image, resources, stateDir: call.stateDir, proxy });
   } catch (error) {
-    call.log.error('prepare failed', { message: (error as Error).message });
+    call.log.error('prepare failed', { message: withoutValues((error as Error).message) });
     throw error;
   } finally {
     await call.log.close();
   }
+}
+
+/**
+ * A refusal quotes the pipeline's value for the CI log; the driver's log
+ * keeps the reason without it.
+ */
+function withoutValues(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
 }

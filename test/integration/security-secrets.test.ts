@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeProxy } from '../unit/security/proxy-fixtures';
 import { filesHolding, modesBelow } from '../unit/security/tree-scan';
+import { makeSandbox, runDriver } from './driver-process';
 import { makeSimWorld, runSimJob, type SimWorld } from './sim-job';
 
 let world: SimWorld;
@@ -74,4 +75,19 @@ test('a planted secret is in no file the driver or the simulator leaves behind',
   });
   expect(lstatSync(world.stateDir).uid).toBe(process.getuid?.());
   expect(readdirSync(world.stateDir).filter((n) => n.startsWith('job-'))).toEqual([]);
+});
+
+test('a refused value is quoted in the CI log, never in the driver log', () => {
+  const box = makeSandbox('');
+  try {
+    const planted = `4GiB-${randomBytes(8).toString('hex')}`;
+    const r = runDriver(box, ['prepare'], { CUSTOM_ENV_HTCONDOR_MEMORY: planted });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(planted);
+    const logs = filesHolding([box.stateDir], ['prepare failed']);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(filesHolding([box.stateDir], [planted])).toEqual([]);
+  } finally {
+    box.remove();
+  }
 });
