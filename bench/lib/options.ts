@@ -23,7 +23,7 @@ export const FULL: BenchOptions = {
   workspaceFiles: 10_000,
   workspaceReps: 3,
   waitingDrivers: 100,
-  waitingWindowS: 10,
+  waitingWindowS: 30,
   eventLogBytes: 10 * MiB,
 };
 

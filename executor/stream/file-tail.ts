@@ -1,4 +1,11 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 
 const CHUNK = 1024 * 1024;
 
@@ -63,11 +70,9 @@ export class FileTail {
 
   private async readNew(): Promise<void> {
     if (!this.open()) return;
-    const fd = this.fd as number;
-    if (this.wasReplacedOrTruncated(fd)) {
-      this.offset = 0;
-      this.onTruncate();
-    }
+    const size = this.sizeAfterRestartCheck();
+    const fd = this.fd;
+    if (fd === undefined || (size !== undefined && size <= this.offset)) return;
 
     for (;;) {
       const n = readSync(fd, this.buffer, 0, CHUNK, this.offset);
@@ -77,8 +82,13 @@ export class FileTail {
     }
   }
 
+  /**
+   * Called on every poll, also by drivers that wait hours for a queued job,
+   * so a missing file costs no exception and an unchanged one two stats.
+   */
   private open(): boolean {
     if (this.fd !== undefined) return true;
+    if (!existsSync(this.path)) return false;
     try {
       this.fd = openSync(this.path, 'r');
       return true;
@@ -87,24 +97,26 @@ export class FileTail {
     }
   }
 
-  private wasReplacedOrTruncated(fd: number): boolean {
-    const size = fstatSync(fd).size;
-    if (size < this.offset) return true;
+  /**
+   * The size of the file we follow, or undefined when a writer replaced it
+   * (new inode) and we reopened it. A replaced or shrunk file is a new
+   * attempt: reading starts over.
+   */
+  private sizeAfterRestartCheck(): number | undefined {
+    const ours = fstatSync(this.fd as number);
+    const onDisk = statSync(this.path, { throwIfNoEntry: false });
+    if (onDisk !== undefined && onDisk.ino !== ours.ino) {
+      this.close();
+      if (this.open()) this.startOver();
+      return undefined;
+    }
+    if (ours.size < this.offset) this.startOver();
 
-    return this.isReplaced(fd);
+    return ours.size;
   }
 
-  /** A writer that recreates the file (new inode) also starts a new attempt. */
-  private isReplaced(fd: number): boolean {
-    try {
-      const onDisk = statSync(this.path);
-      const ours = fstatSync(fd);
-      if (onDisk.ino === ours.ino) return false;
-    } catch {
-      return false;
-    }
-    this.close();
-
-    return this.open();
+  private startOver(): void {
+    this.offset = 0;
+    this.onTruncate();
   }
 }
