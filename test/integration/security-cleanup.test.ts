@@ -6,7 +6,7 @@ import { makeSandbox, runDriver, type JobSandbox } from './driver-process';
 let box: JobSandbox;
 afterEach(() => box?.remove());
 
-test('cleanup deletes every copy: the state dir with scripts, and staging dirs a killed apply left', () => {
+test('cleanup deletes every copy: state dir with scripts, staging a killed apply left', () => {
   box = makeSandbox(`[htcondor]\ntool_dir = "${simBinDir()}"\n`);
   expect(runDriver(box, ['prepare']).status).toBe(0);
   const jobDirs = () => readdirSync(box.stateDir).filter((n) => n.startsWith('job-'));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simBinDir } from '../htcondor-sim/src/api';
 import { makeProxy, renewalsIn, writeRenewScript } from '../unit/security/proxy-fixtures';
-import { CLI } from './driver-process';
+import { CLI, type DriverRun } from './driver-process';
 
 let root: string;
 let proxy: string;
@@ -34,7 +34,7 @@ function writeSettings(credentials: string[]) {
 }
 
 /** One `prepare` of CI job `jobId` (one day of CI timeout), as the runner calls it. */
-function prepare(jobId: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function prepare(jobId: number): Promise<DriverRun> {
   const runnerTmp = join(root, `custom-executor${jobId}`);
   mkdirSync(runnerTmp);
   const child = spawn(CLI, ['prepare', '--config', settingsFile], {
@@ -53,7 +53,9 @@ function prepare(jobId: number): Promise<{ status: number | null; stdout: string
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  return new Promise((resolve) => {
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 test('20 concurrent prepare calls with a short proxy: one renewal, all prepared', async () => {
@@ -75,19 +77,22 @@ test('20 concurrent prepare calls with a short proxy: one renewal, all prepared'
   expect(tookMs).toBeLessThan(15_000);
 }, 60_000);
 
-test('an expired proxy without a renewal command: system failure saying so, path not shown', async () => {
+test('an expired proxy and no renewal: system failure saying so, path not shown', async () => {
   makeProxy(proxy, -7200, -3600);
   writeSettings([]);
   const r = await prepare(7);
   expect(r.status).toBe(2);
-  expect(r.stderr).toMatch(/X509 proxy configured in credentials\.x509_proxy has expired; nothing was submitted/);
+  expect(r.stderr).toMatch(
+    /X509 proxy configured in credentials\.x509_proxy has expired; nothing was submitted/,
+  );
   expect(r.stderr).not.toContain(proxy);
 });
 
 test('a renewal command that fails: system failure quoting it', async () => {
   makeProxy(proxy, -3600, 2 * 3600);
   const failing = join(root, 'fail');
-  writeFileSync(failing, '#!/bin/bash\necho "cannot find the robot key" >&2\nexit 1\n', { mode: 0o755 });
+  const body = '#!/bin/bash\necho "cannot find the robot key" >&2\nexit 1\n';
+  writeFileSync(failing, body, { mode: 0o755 });
   writeSettings([`renew_command = ["${failing}"]`]);
   const r = await prepare(8);
   expect(r.status).toBe(2);

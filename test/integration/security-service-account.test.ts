@@ -13,7 +13,7 @@ afterEach(async () => {
   rmSync(prefixDir, { recursive: true, force: true });
 });
 
-test('behind a command prefix: every tool call goes through it, stage files are shared with the group only as needed', async () => {
+test('behind a prefix: every tool call through it, stage files shared as needed', async () => {
   prefixDir = mkdtempSync(join(tmpdir(), 'prefix-'));
   const fake = writeFakePrefix(prefixDir);
   const gid = String(process.getgid?.() ?? 0);

@@ -19,7 +19,8 @@ export function makeProxy(file: string, fromS: number, untilS: number): string {
     openssl('ca', '-batch', '-config', cnf, '-selfsign', '-notext',
       '-keyfile', join(dir, 'key.pem'), '-in', join(dir, 'req.csr'), '-out', join(dir, 'cert.pem'),
       '-startdate', stamp(fromS), '-enddate', stamp(untilS));
-    const pem = readFileSync(join(dir, 'cert.pem'), 'utf8') + readFileSync(join(dir, 'key.pem'), 'utf8');
+    const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+    const pem = read('cert.pem') + read('key.pem');
     writeFileSync(file, pem, { mode: 0o600 });
     chmodSync(file, 0o600);
     return pem;
@@ -55,7 +56,12 @@ function caConfig(dir: string): string {
  * A renewal command for tests: counts its runs in `count`, takes a
  * moment, then puts `fresh` in place of the proxy as a whole.
  */
-export function writeRenewScript(dir: string, proxy: string, fresh: string, sleepS = 0.3): string {
+export function writeRenewScript(
+  dir: string,
+  proxy: string,
+  fresh: string,
+  sleepS = 0.3,
+): string {
   const script = join(dir, 'renew-proxy');
   const count = join(dir, 'renewals');
   writeFileSync(

@@ -10,6 +10,7 @@ import { settingsWith } from './job-fixtures';
 import { makeProxy, renewalsIn, writeRenewScript } from './proxy-fixtures';
 
 const HOUR = 3600;
+const BROKEN_PEM = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n';
 let dir: string;
 let proxy: string;
 beforeEach(() => {
@@ -53,16 +54,20 @@ test('a chain is only as good as its shortest-lived certificate', () => {
 test.each([
   ['missing', () => undefined, /cannot be read \(ENOENT\)/],
   ['a directory', () => mkdirSync(proxy), /is not a regular file/],
-  ['readable by others', () => (makeProxy(proxy, -HOUR, HOUR), chmodSync(proxy, 0o644)), /mode 0644.*0600/],
+  [
+    'readable by others',
+    () => (makeProxy(proxy, -HOUR, HOUR), chmodSync(proxy, 0o644)),
+    /mode 0644.*0600/,
+  ],
   ['not PEM', () => writeFileSync(proxy, 'garbage', { mode: 0o600 }), /holds no PEM certificate/],
   [
     'a broken certificate',
-    () => writeFileSync(proxy, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', { mode: 0o600 }),
+    () => writeFileSync(proxy, BROKEN_PEM, { mode: 0o600 }),
     /cannot be parsed/,
   ],
   ['not valid yet', () => makeProxy(proxy, HOUR, 10 * HOUR), /not valid yet/],
   ['expired', () => makeProxy(proxy, -10 * HOUR, -HOUR), /has expired/],
-])('a proxy that is %s is never submitted: a system failure saying why', async (_what, make, why) => {
+])('a proxy that is %s is never submitted: a system failure says why', async (_w, make, why) => {
   make();
   const ensuring = ensureProxy(settingsFor(), HOUR);
   await expect(ensuring).rejects.toThrow(SystemFailure);
@@ -77,7 +82,7 @@ test('a proxy that outlives the job is used as it is', async () => {
   expect(renewalsIn(dir)).toBe(0);
 });
 
-test('a proxy shorter than the job, without a renewal command: refused, saying by how much', async () => {
+test('a proxy shorter than the job and no renewal: refused, saying by how much', async () => {
   makeProxy(proxy, -HOUR, 2 * HOUR);
   await expect(ensureProxy(settingsFor(), 5 * HOUR)).rejects.toThrow(
     /expires in 1h59m, before the job could end \(5h00m\); renew it/,
@@ -86,7 +91,9 @@ test('a proxy shorter than the job, without a renewal command: refused, saying b
 
 test('min_lifetime applies when the job has no known run time', async () => {
   makeProxy(proxy, -HOUR, 30 * 60);
-  await expect(ensureProxy(settingsFor(), undefined)).rejects.toThrow(/before the job could end \(1h00m\)/);
+  await expect(ensureProxy(settingsFor(), undefined)).rejects.toThrow(
+    /before the job could end \(1h00m\)/,
+  );
 });
 
 test.each([
@@ -115,7 +122,8 @@ test('20 concurrent checks of a short proxy renew it once', async () => {
 test('a failing renewal command is a system failure quoting its last line', async () => {
   makeProxy(proxy, -HOUR, 2 * HOUR);
   const failing = join(dir, 'fail');
-  writeFileSync(failing, '#!/bin/bash\necho "Enter GRID pass phrase" >&2\nexit 3\n', { mode: 0o755 });
+  const body = '#!/bin/bash\necho "Enter GRID pass phrase" >&2\nexit 3\n';
+  writeFileSync(failing, body, { mode: 0o755 });
   mkdirSync(join(dir, 'state'));
   const settings = settingsFor((s) => (s.credentials.renew_command = [failing]));
   await expect(ensureProxy(settings, 24 * HOUR)).rejects.toThrow(
@@ -132,7 +140,7 @@ test('a renewal that leaves the proxy short is a system failure', async () => {
   );
 });
 
-test('with a command prefix, the renewal runs as the service account, without CI variables', async () => {
+test('behind a prefix the renewal runs as the service account, without CI variables', async () => {
   makeProxy(proxy, -HOUR, 2 * HOUR);
   const fake = writeFakePrefix(dir);
   const settings = renewing((s) => (s.htcondor.command_prefix = fake.prefix));

@@ -40,7 +40,7 @@ test('the tools never see the CI variables', async () => {
   expect(r).toMatchObject({ exitCode: 0, stdout: 'condor_q -af ClusterId', stderr: '' });
 });
 
-test('with a prefix every tool runs through it, and the submit description goes on stdin', async () => {
+test('behind a prefix every tool runs through it; the description goes on stdin', async () => {
   const fake = writeFakePrefix(dir);
   const settings = settingsWith((s) => {
     s.htcondor.tool_dir = dir;
@@ -60,7 +60,10 @@ test('with a prefix every tool runs through it, and the submit description goes 
   expect(removed.stdout).toBe('condor_rm -name schedd1.example.org 42');
   expect(fake.calls()).toEqual([
     {
-      argv: ['-n', '-u', 'cmscat', join(dir, 'condor_submit'), '-name', 'schedd1.example.org', '-terse', '-'],
+      argv: [
+        ...['-n', '-u', 'cmscat', join(dir, 'condor_submit')],
+        ...['-name', 'schedd1.example.org', '-terse', '-'],
+      ],
       ciVariables: 0,
       stdinBytes: 31,
     },
