@@ -29,6 +29,9 @@ export async function prepareCommand(configFile: string): Promise<void> {
     const ci = stdoutCiLog();
     ci.line(`HTCondor executor: ${settings.workspace.mode} workspace, ${call.tools.describe()}`);
     ci.line(`image: ${image ?? '(none)'}`);
+    if (!image && (job.image || job.variables.get('HTCONDOR_IMAGE'))) {
+      ci.line('the job names an image, but this runner runs jobs without a container: it is ignored', 'warn');
+    }
     ci.line(
       `resources per stage: ${resources.cpus} CPU, ${toMiB(resources.memoryBytes)} MiB memory, ` +
         `${toMiB(resources.diskBytes)} MiB disk, ${resources.gpus} GPU` +

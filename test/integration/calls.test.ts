@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simBinDir } from '../htcondor-sim/src/api';
 import { makeSandbox, runDriver, type JobSandbox } from './driver-process';
 
 let box: JobSandbox;
@@ -88,4 +89,11 @@ test('an unknown command is a system failure with usage, not a crash', () => {
   const r = runDriver(box, ['explode']);
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/Unknown argument|name a command/);
+});
+
+test('prepare says so when the job names an image a container-less runner ignores', () => {
+  box = makeSandbox(`[container]\nmode = "none"\n[htcondor]\ntool_dir = "${simBinDir()}"\n`);
+  const r = runDriver(box, ['prepare'], { CUSTOM_ENV_CI_JOB_IMAGE: 'python:3.12' });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/names an image, but this runner runs jobs without a container: it is ignored/);
 });

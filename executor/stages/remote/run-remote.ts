@@ -5,6 +5,7 @@ import { BuildFailure, SystemFailure } from '../../errors';
 import { nextState, type CondorEvent, type JobState } from '../../condor/event-log';
 import { buildSubmitDescription, type StageFiles } from '../../condor/submit/build';
 import { submitJob } from '../../condor/submit-job';
+import { ensureProxy } from '../../credentials/renew';
 import { resolveImage } from '../../job/image';
 import { resolveResources, type Resources } from '../../job/resources';
 import { ciLog, type CiLog } from '../../log/ci-log';
@@ -84,6 +85,8 @@ async function stageAndSubmit(
   writeFileSync(submitFile, description.render(), { mode: 0o600 });
   log.info('stage files ready', { dir, packed });
   if (cancel.fired()) throw new BuildFailure('the CI job was cancelled before its HTCondor job was submitted');
+  // The proxy may have been replaced or may have aged since prepare.
+  await ensureProxy(settings, resources.runtimeS);
 
   markSubmitting(call.stateDir, true);
   const cluster = await submitJob({

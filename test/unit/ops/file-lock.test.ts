@@ -3,10 +3,9 @@ import {
   existsSync,
   mkdtempSync,
   rmSync,
-  utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withFileLock } from '../../../executor/log/file-lock';
 
@@ -17,6 +16,11 @@ beforeEach(() => {
   lock = join(dir, 'x.lock');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What a holder writes into the lock: pid, host and time. */
+function holder(pid: number, at = Date.now()): string {
+  return `${pid} ${hostname()} ${at}\n`;
+}
 
 /** A pid that surely belongs to no process any more. */
 function deadPid(): number {
@@ -43,7 +47,7 @@ test('the lock goes even when the body throws', async () => {
 });
 
 test('a lock of a process that is gone is taken over', async () => {
-  writeFileSync(lock, `${deadPid()}\n`);
+  writeFileSync(lock, holder(deadPid()));
 
   const ran = withFileLock(lock, () => 'ran', { waitMs: 200 });
 
@@ -51,9 +55,7 @@ test('a lock of a process that is gone is taken over', async () => {
 });
 
 test('a lock older than staleMs is taken over, its holder alive', async () => {
-  writeFileSync(lock, `${process.pid}\n`);
-  const old = new Date(Date.now() - 60_000);
-  utimesSync(lock, old, old);
+  writeFileSync(lock, holder(process.pid, Date.now() - 60_000));
 
   const options = { waitMs: 200, staleMs: 30_000 };
 
@@ -61,7 +63,7 @@ test('a lock older than staleMs is taken over, its holder alive', async () => {
 });
 
 test('a fresh lock of a live process makes us wait, then give up', async () => {
-  writeFileSync(lock, `${process.pid}\n`);
+  writeFileSync(lock, holder(process.pid));
   const started = Date.now();
 
   const ran = withFileLock(lock, () => 'ran', { waitMs: 150 });
