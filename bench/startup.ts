@@ -12,6 +12,11 @@ import type { BenchOptions } from './lib/options';
 
 const TRIVIAL_SCRIPT = '#!/usr/bin/env bash\necho "trivial stage"\n';
 
+/** The least any Node.js program pays to run a script with bash. */
+const SPAWN_BASH =
+  "require('child_process').spawn('bash', [process.argv[1]], " +
+  "{ stdio: 'inherit' }).on('exit', (code) => process.exit(code));";
+
 /** What an admin typically writes: a few keys in most sections. */
 const SETTINGS = `[htcondor]
 schedd = "schedd01.example.org"
@@ -56,6 +61,11 @@ function commandsFor(script: string, settings: string): Command[] {
     { label: 'node', file: process.execPath, args: ['-e', '0'] },
     { label: 'config', file: bin, args: ['config', '--config', settings] },
     { label: 'bash', file: 'bash', args: [script] },
+    {
+      label: 'node+bash',
+      file: process.execPath,
+      args: ['-e', SPAWN_BASH, script],
+    },
     {
       label: 'local',
       file: bin,
@@ -102,6 +112,7 @@ function localFigure(get: (label: string) => Timings): Figure {
       `driver run: ${describeMs(local.wallMs)}`,
       `node -e 0 + bash: ${describeMs(baseline)}`,
       `bash alone: ${describeMs(bash.wallMs)}`,
+      `a bare node process starting bash: ${describeMs(get('node+bash').wallMs)}`,
       `mean CPU per call: driver run ${describeCpu(local)}, ` +
         `node -e 0 + bash ${(node.cpuMs + bash.cpuMs).toFixed(1)} ms`,
     ],
