@@ -21,7 +21,7 @@ export const FULL: BenchOptions = {
   throughputBytes: 200 * MiB,
   workspaceBytes: 1024 * MiB,
   workspaceFiles: 10_000,
-  workspaceReps: 3,
+  workspaceReps: 5,
   waitingDrivers: 100,
   waitingWindowS: 30,
   eventLogBytes: 10 * MiB,

@@ -1,15 +1,15 @@
-import { promises as fs } from 'fs';
+import { closeSync, constants, openSync, readlinkSync } from 'fs';
 import path from 'path';
-import { Loaded, copyRest, loadEntry } from './pack-load';
 import { FoundEntry, statRoots, walkTree } from './pack-walk';
 import { ArchiveWriter } from './pack-writer';
 
 export type PackResult = { files: number; bytes: number };
 
-// Files opened and read ahead while earlier ones are written, so that the
-// thread pool always has work; each holds at most one chunk in memory. More
-// made packing to disk slower in measurements, not faster.
-const READ_AHEAD_ENTRIES = 8;
+/**
+ * How much is packed between turns of the event loop, so that a signal
+ * (the runner's cancel) is handled while a large workspace is packed.
+ */
+const YIELD_EVERY_BYTES = 64 * 1024 * 1024;
 
 /**
  * Packs the project dir and its `<project>.tmp` sibling into one uncompressed
@@ -24,74 +24,53 @@ export async function packWorkspace(o: {
 }): Promise<PackResult> {
   const parent = path.dirname(o.projectDir);
   const base = path.basename(o.projectDir);
-  const roots = await statRoots(parent, [base, `${base}.tmp`]);
+  const roots = statRoots(parent, [base, `${base}.tmp`]);
   const result: PackResult = { files: 0, bytes: 0 };
 
-  const out = await fs.open(o.archivePath, 'w', 0o600);
+  const out = openSync(o.archivePath, 'w', 0o600);
   try {
     const writer = new ArchiveWriter(out);
+    let nextYield = YIELD_EVERY_BYTES;
     for (const [rel, stat] of roots) {
-      await packTree(writer, parent, walkTree(parent, rel, stat), result);
+      for (const entry of walkTree(parent, rel, stat)) {
+        packEntry(writer, parent, entry, result);
+        if (writer.written < nextYield) continue;
+        nextYield = writer.written + YIELD_EVERY_BYTES;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    await writer.finish();
+    writer.finish();
   } finally {
-    await out.close();
+    closeSync(out);
   }
   return result;
 }
 
-async function packTree(
+// The header promises stat.size bytes: a file that grew is cut there, one
+// that shrank cannot be packed consistently.
+function packEntry(
   writer: ArchiveWriter,
   parent: string,
-  entries: AsyncGenerator<FoundEntry>,
+  entry: FoundEntry,
   result: PackResult,
-): Promise<void> {
-  const spare: Buffer[] = [];
-  const ahead: Promise<Loaded>[] = [];
-  const readAhead = async () => {
-    while (ahead.length < READ_AHEAD_ENTRIES) {
-      const next = await entries.next();
-      if (next.done) return;
+): void {
+  const abs = path.join(parent, entry.rel);
+  if (entry.stat.isSymbolicLink()) {
+    return writer.putHeader(entry, readlinkSync(abs));
+  }
+  if (!entry.stat.isFile()) return writer.putHeader(entry);
 
-      const loading = loadEntry(parent, next.value, spare);
-      // Its failure is reported when its turn comes, not as unhandled.
-      loading.catch(() => undefined);
-      ahead.push(loading);
-    }
-  };
-
+  const file = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
-    await readAhead();
-    for (let loading = ahead.shift(); loading; loading = ahead.shift()) {
-      await writeEntry(writer, await loading, spare, result);
-      await readAhead();
+    const { size } = entry.stat;
+    writer.putHeader(entry);
+    if (writer.putFile(file, size) < size) {
+      throw new Error(`${entry.rel} shrank while packing`);
     }
+    writer.pad(size);
   } finally {
-    await closeAll(ahead);
+    closeSync(file);
   }
-}
-
-async function writeEntry(
-  writer: ArchiveWriter,
-  loaded: Loaded,
-  spare: Buffer[],
-  result: PackResult,
-): Promise<void> {
-  try {
-    await writer.putHeader(loaded, loaded.linkpath);
-    if (loaded.chunk === undefined) return;
-
-    await copyRest(writer, loaded, loaded.chunk);
-    result.files += 1;
-    result.bytes += loaded.stat.size;
-  } finally {
-    await loaded.file?.close();
-    if (loaded.chunk) spare.push(loaded.chunk);
-  }
-}
-
-async function closeAll(ahead: Promise<Loaded>[]): Promise<void> {
-  for (const settled of await Promise.allSettled(ahead)) {
-    if (settled.status === 'fulfilled') await settled.value.file?.close();
-  }
+  result.files += 1;
+  result.bytes += entry.stat.size;
 }
