@@ -19,7 +19,6 @@ export class FileTail {
   private offset = 0;
   private busy: Promise<void> | undefined;
   private again = false;
-  private readonly buffer = Buffer.allocUnsafe(CHUNK);
 
   constructor(
     private readonly path: string,
@@ -68,18 +67,34 @@ export class FileTail {
     } while (this.again);
   }
 
+  /**
+   * Reads into a fresh buffer of the size there is to read, capped at
+   * CHUNK: the consumer may hold on to a chunk (stdout queues it), so no
+   * buffer is reused, and none is copied or zero-filled first.
+   */
   private async readNew(): Promise<void> {
     if (!this.open()) return;
-    const size = this.sizeAfterRestartCheck();
+    let size = this.sizeAfterRestartCheck();
     const fd = this.fd;
-    if (fd === undefined || (size !== undefined && size <= this.offset)) return;
+    if (fd === undefined) return;
 
-    for (;;) {
-      const n = readSync(fd, this.buffer, 0, CHUNK, this.offset);
-      if (n <= 0) return;
-      this.offset += n;
-      await this.onData(Buffer.from(this.buffer.subarray(0, n)));
+    while (size > this.offset) {
+      if (!(await this.readChunk(fd, size))) return;
+      // At the size seen, look once more: the file may have grown meanwhile.
+      if (size <= this.offset) size = fstatSync(fd).size;
     }
+  }
+
+  /** One chunk from the offset on; false at an unexpected end of file. */
+  private async readChunk(fd: number, size: number): Promise<boolean> {
+    const want = Math.min(size - this.offset, CHUNK);
+    const chunk = Buffer.allocUnsafe(want);
+    const n = readSync(fd, chunk, 0, want, this.offset);
+    if (n <= 0) return false;
+    this.offset += n;
+    await this.onData(n === want ? chunk : chunk.subarray(0, n));
+
+    return true;
   }
 
   /**
@@ -98,17 +113,18 @@ export class FileTail {
   }
 
   /**
-   * The size of the file we follow, or undefined when a writer replaced it
-   * (new inode) and we reopened it. A replaced or shrunk file is a new
-   * attempt: reading starts over.
+   * The size of the file we follow. A writer that replaced it (new inode)
+   * or shrank it started a new attempt: reading starts over, in the new
+   * file if there is one.
    */
-  private sizeAfterRestartCheck(): number | undefined {
+  private sizeAfterRestartCheck(): number {
     const ours = fstatSync(this.fd as number);
     const onDisk = statSync(this.path, { throwIfNoEntry: false });
     if (onDisk !== undefined && onDisk.ino !== ours.ino) {
       this.close();
-      if (this.open()) this.startOver();
-      return undefined;
+      if (!this.open()) return 0;
+      this.startOver();
+      return fstatSync(this.fd as number).size;
     }
     if (ours.size < this.offset) this.startOver();
 
