@@ -1,5 +1,5 @@
 import { readSync, writeSync } from 'fs';
-import * as tar from 'tar';
+import { encodeHeader } from './pack-header';
 import type { FoundEntry } from './pack-walk';
 
 const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -15,7 +15,6 @@ const ZEROS = Buffer.alloc(2 * BLOCK);
  */
 export class ArchiveWriter {
   private readonly buf = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-  private readonly header = Buffer.alloc(BLOCK);
   private length = 0;
   /** Bytes handed to the archive so far, written out or not. */
   written = 0;
@@ -26,29 +25,22 @@ export class ArchiveWriter {
   putHeader(entry: FoundEntry, linkpath?: string): void {
     const { stat } = entry;
     const type = stat.isDirectory()
-      ? 'Directory'
+      ? 'directory'
       : stat.isSymbolicLink()
-        ? 'SymbolicLink'
-        : 'File';
-    // Made here rather than taken from stat: node-tar's pax encoder
-    // recognises dates by instanceof, which a Date from another realm fails.
-    const mtime = new Date(stat.mtimeMs);
-    const header = new tar.Header({
-      path: type === 'Directory' ? `${entry.rel}/` : entry.rel,
-      mode: stat.mode & 0o7777,
-      uid: stat.uid,
-      gid: stat.gid,
-      size: type === 'File' ? stat.size : 0,
-      mtime,
-      type,
-      linkpath,
-    });
-    this.header.fill(0);
-    if (header.encode(this.header)) {
-      const { path, size } = header;
-      this.put(new tar.Pax({ path, linkpath, size, mtime }).encode());
-    }
-    this.put(this.header);
+        ? 'symlink'
+        : 'file';
+    this.put(
+      encodeHeader({
+        path: type === 'directory' ? `${entry.rel}/` : entry.rel,
+        type,
+        mode: stat.mode,
+        uid: stat.uid,
+        gid: stat.gid,
+        size: type === 'file' ? stat.size : 0,
+        mtimeMs: stat.mtimeMs,
+        linkpath,
+      }),
+    );
   }
 
   put(data: Buffer, length = data.length): void {
