@@ -53,6 +53,8 @@ const COMMON = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // cli.ts reads the bundle as latin1, which is exact for ASCII only.
+  charset: 'ascii',
   logLevel: 'warning',
 } as const;
 

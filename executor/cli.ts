@@ -10,6 +10,9 @@ export const CODE_CACHE_FILE = 'cli-main.bundle.cache';
 
 let bundleScript: Script | undefined;
 
+/** The function every CommonJS module body runs in, as Node wraps it. */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+
 /**
  * What bin/ runs. Every CI job starts the driver a dozen times, so the
  * driver is shipped as one bundled file plus V8's compiled code for it:
@@ -35,14 +38,14 @@ function loadBundle(): CliMain | undefined {
       return undefined;
     }
     stamp = `${bundle.size}:${bundle.mtimeMs}`;
-    source = readFileSync(file, 'utf8');
+    // esbuild writes ASCII only, which latin1 decodes without a UTF-8 pass.
+    source = readFileSync(file, 'latin1');
   } catch {
     return undefined;
   }
 
-  const { Module } = require('node:module') as typeof import('node:module');
   const { Script } = require('node:vm') as typeof import('node:vm');
-  bundleScript = new Script(Module.wrap(source), {
+  bundleScript = new Script(`${WRAPPER}${source}\n});`, {
     filename: file,
     cachedData: readCodeCache(stamp),
   });
