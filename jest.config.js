@@ -8,6 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }],
   },
-  testTimeout: 60000,
+  // Whole CI jobs on a busy 2-core machine can take a while; a hang still fails.
+  testTimeout: 180000,
   maxWorkers: 2,
 };
