@@ -125,7 +125,9 @@ function figures(n: number, rss: number[], first: Window, later: Window) {
         `per driver median ${median(cpu).toFixed(1)} ms, ` +
         `largest ${Math.max(...cpu).toFixed(1)} ms`,
       `the ${later.seconds.toFixed(0)} s after that: ` +
-        `${share(later).toFixed(2)} % of one core`,
+        `${share(later).toFixed(2)} % of one core, per driver median ` +
+        `${median(later.used).toFixed(1)} ms, ` +
+        `largest ${Math.max(...later.used).toFixed(1)} ms`,
     ],
   };
 
