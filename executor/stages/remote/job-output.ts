@@ -1,4 +1,18 @@
-import { once } from 'node:events';
+import { StdoutSink } from '../../log/stdout-sink';
+
+/**
+ * How much output passes between two turns of the event loop. Writes to a
+ * blocking stdout return only once the runner has read the data, so a job
+ * printing without pause would otherwise keep a cancel (SIGTERM) and the
+ * event-log watch waiting until it stopped.
+ */
+const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
+
+/** Where the output goes: a StdoutSink, or a stand-in in tests. */
+export interface OutputSink {
+  write(data: Buffer | string): boolean;
+  drained(): Promise<void>;
+}
 
 /**
  * The CI log while a job runs: the job's bytes go out unchanged, and a
@@ -8,15 +22,22 @@ import { once } from 'node:events';
 export class JobOutput {
   private atLineStart = true;
   private readonly pending: string[] = [];
+  private sinceYield = 0;
 
-  constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
+  constructor(private readonly out: OutputSink = StdoutSink.forProcess()) {}
 
   async write(chunk: Buffer): Promise<void> {
     if (chunk.length === 0) return;
     this.atLineStart = chunk[chunk.length - 1] === 0x0a;
     const ok = this.out.write(chunk);
     if (this.atLineStart) this.flushPending();
-    if (!ok) await once(this.out, 'drain');
+    if (!ok) await this.out.drained();
+
+    this.sinceYield += chunk.length;
+    if (this.sinceYield >= YIELD_EVERY_BYTES) {
+      this.sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   status(text: string): void {

@@ -9,6 +9,7 @@ import { ensureProxy } from '../../credentials/renew';
 import { resolveImage } from '../../job/image';
 import { resolveResources, type Resources } from '../../job/resources';
 import { ciLog, type CiLog } from '../../log/ci-log';
+import { StdoutSink } from '../../log/stdout-sink';
 import { parseDuration } from '../../settings/units';
 import type { StageCall } from '../stage-call';
 import { watchForCancel, type CancelWatch } from './cancel';
@@ -36,7 +37,8 @@ interface Submitted {
  * log while streaming output, then bring the results back and map the exit.
  */
 export async function runRemoteStage(call: StageCall, script: string): Promise<void> {
-  const output = new JobOutput();
+  const sink = StdoutSink.forProcess();
+  const output = new JobOutput(sink);
   const ci = ciLog((text) => output.status(text));
   const cancel = watchForCancel();
   const record = newStageRecord(call.stage);
@@ -51,6 +53,9 @@ export async function runRemoteStage(call: StageCall, script: string): Promise<v
     output.end();
     cancel.disarm();
     saveStageRecord(call.stateDir, record);
+    if (sink.failure) {
+      call.log.warn('job output stopped reaching the runner', { code: sink.failure });
+    }
   }
 }
 
