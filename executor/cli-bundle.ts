@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLE_FILE, CODE_CACHE_FILE } from './cli';
+import { BUNDLES } from './cli';
 
 /**
  * Packages bundled with the driver: small, and on the path of `config` or
@@ -20,14 +20,18 @@ const BUNDLED_PACKAGES = [/^smol-toml$/, /^ajv\/dist\/runtime\//];
 const VENDORED_PACKAGES = ['winston', 'execa'];
 
 /**
- * Build step after tsc: bundles cli-main.js and what it requires into one
- * file next to cli.js, then runs `config` and a local stage once each so
- * that V8's code cache holds what those calls compile. Without esbuild the
- * build goes on and cli.js loads the modules instead.
+ * Build step after tsc: bundles each entry of BUNDLES (cli-main.js, the
+ * whole driver, and cli-fast.js, config and local stages) with what it
+ * requires into one file next to cli.js, then runs `config` and a local
+ * stage through each so that V8's code cache holds what those calls
+ * compile. Without esbuild the build goes on and cli.js loads the modules
+ * instead.
  */
 export async function buildCliBundle(dir: string): Promise<string> {
-  rmSync(join(dir, CODE_CACHE_FILE), { force: true });
-  rmSync(join(dir, BUNDLE_FILE), { force: true });
+  for (const bundle of Object.values(BUNDLES)) {
+    rmSync(join(dir, bundle.cache), { force: true });
+    rmSync(join(dir, bundle.file), { force: true });
+  }
   let esbuild: typeof import('esbuild');
   try {
     esbuild = require('esbuild') as typeof import('esbuild');
@@ -36,14 +40,16 @@ export async function buildCliBundle(dir: string): Promise<string> {
   }
 
   for (const name of VENDORED_PACKAGES) await vendorPackage(esbuild, dir, name);
-  await buildAtomically(join(dir, BUNDLE_FILE), (outfile) =>
-    esbuild.build({
-      ...COMMON,
-      entryPoints: [join(dir, 'cli-main.js')],
-      outfile,
-      plugins: [externalPackages()],
-    }),
-  );
+  for (const bundle of Object.values(BUNDLES)) {
+    await buildAtomically(join(dir, bundle.file), (outfile) =>
+      esbuild.build({
+        ...COMMON,
+        entryPoints: [join(dir, `${bundle.entry}.js`)],
+        outfile,
+        plugins: [externalPackages()],
+      }),
+    );
+  }
 
   return warmCodeCache(dir);
 }
@@ -95,7 +101,11 @@ function externalPackages(): import('esbuild').Plugin {
   };
 }
 
-/** Runs the calls whose start-up matters, each adding to the cache. */
+/**
+ * Runs the calls whose start-up matters, each adding to the cache of the
+ * bundle it went through: the small one, then the whole driver, whose
+ * remote stages use the same settings code.
+ */
 function warmCodeCache(dir: string): string {
   const work = mkdtempSync(join(tmpdir(), 'cli-bundle-'));
   try {
@@ -103,21 +113,24 @@ function warmCodeCache(dir: string): string {
     const script = join(work, 'script.sh');
     writeFileSync(settings, '[workspace]\nbuilds_dir = "/tmp/builds"\n');
     writeFileSync(script, 'true\n');
-    runCached(dir, ['config', '--config', settings]);
-    runCached(dir, ['run', script, 'get_sources', '--config', settings]);
+    for (const whole of [false, true]) {
+      runCached(dir, ['config', '--config', settings], whole);
+      runCached(dir, ['run', script, 'get_sources', '--config', settings], whole);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 
-  return `bundled the driver into ${BUNDLE_FILE} with a code cache`;
+  const files = Object.values(BUNDLES).map((b) => b.file);
+  return `bundled the driver into ${files.join(' and ')}, each with a code cache`;
 }
 
-function runCached(dir: string, argv: string[]): void {
+function runCached(dir: string, argv: string[], whole: boolean): void {
   const cli = JSON.stringify(join(dir, 'cli.js'));
   const code =
     `const cli = require(${cli});` +
-    `process.on('exit', () => { if (!cli.writeCodeCache()) process.exitCode = 3; });` +
-    `cli.main(${JSON.stringify(argv)});`;
+    `process.on('exit', () => { if (cli.writeCodeCache() !== 1) process.exitCode = 3; });` +
+    `cli.main(${JSON.stringify(argv)}, { whole: ${whole} });`;
   const result = spawnSync(process.execPath, ['-e', code], {
     env: { ...process.env, CUSTOM_ENV_CI_JOB_ID: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],

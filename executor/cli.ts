@@ -3,41 +3,59 @@ import { join } from 'node:path';
 import type { Script } from 'node:vm';
 
 type CliMain = typeof import('./cli-main');
+type CliFast = typeof import('./cli-fast');
 
-/** Written by `npm run build` (cli-bundle.ts) next to this file. */
-export const BUNDLE_FILE = 'cli-main.bundle.js';
-export const CODE_CACHE_FILE = 'cli-main.bundle.cache';
+/**
+ * The bundles `npm run build` writes next to this file (cli-bundle.ts):
+ * each is one file made from an entry module and what it requires, with
+ * V8's compiled code for it beside it.
+ */
+export const BUNDLES = {
+  /** config and local stages only. */
+  fast: { entry: 'cli-fast', file: 'cli-fast.bundle.js', cache: 'cli-fast.bundle.cache' },
+  /** The whole driver. */
+  whole: { entry: 'cli-main', file: 'cli-main.bundle.js', cache: 'cli-main.bundle.cache' },
+} as const;
 
-let bundleScript: Script | undefined;
+type Bundle = (typeof BUNDLES)[keyof typeof BUNDLES];
+
+const loaded = new Map<Bundle, Script>();
 
 /** The function every CommonJS module body runs in, as Node wraps it. */
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 
 /**
  * What bin/ runs. Every CI job starts the driver a dozen times, so the
- * driver is shipped as one bundled file plus V8's compiled code for it:
+ * driver is shipped as bundled files plus V8's compiled code for them:
  * that starts faster than resolving and compiling some twenty modules.
- * Without a current bundle (a plain `tsc` build) the modules are loaded.
+ * The small bundle takes `config` and local stages; whatever it leaves
+ * goes to the whole driver. Without current bundles (a plain `tsc` build)
+ * the modules are loaded. `whole` skips the small bundle (for the build's
+ * warm-up of the whole driver's code cache).
  */
-export function main(argv: string[]): void {
-  const cli = loadBundle() ?? (require('./cli-main') as CliMain);
+export function main(argv: string[], o: { whole?: boolean } = {}): void {
+  if (!o.whole) {
+    const fast = loadBundle<CliFast>(BUNDLES.fast);
+    if (fast?.main(argv)) return;
+  }
+  const cli = loadBundle<CliMain>(BUNDLES.whole) ?? (require('./cli-main') as CliMain);
   cli.main(argv);
 }
 
 /**
- * The bundle, unless it is missing or older than the modules it was made
+ * A bundle, unless it is missing or older than the module it was made
  * from: a later `tsc` run rewrites them all, and then they win.
  */
-function loadBundle(): CliMain | undefined {
-  const file = join(__dirname, BUNDLE_FILE);
+function loadBundle<T>(bundle: Bundle): T | undefined {
+  const file = join(__dirname, bundle.file);
   let source: string;
   let stamp: string;
   try {
-    const bundle = statSync(file);
-    if (bundle.mtimeMs < statSync(join(__dirname, 'cli-main.js')).mtimeMs) {
+    const stat = statSync(file);
+    if (stat.mtimeMs < statSync(join(__dirname, `${bundle.entry}.js`)).mtimeMs) {
       return undefined;
     }
-    stamp = `${bundle.size}:${bundle.mtimeMs}`;
+    stamp = `${stat.size}:${stat.mtimeMs}`;
     // esbuild writes ASCII only, which latin1 decodes without a UTF-8 pass.
     source = readFileSync(file, 'latin1');
   } catch {
@@ -45,25 +63,26 @@ function loadBundle(): CliMain | undefined {
   }
 
   const { Script } = require('node:vm') as typeof import('node:vm');
-  bundleScript = new Script(`${WRAPPER}${source}\n});`, {
+  const script = new Script(`${WRAPPER}${source}\n});`, {
     filename: file,
-    cachedData: readCodeCache(stamp),
+    cachedData: readCodeCache(bundle, stamp),
   });
-  const mod = { exports: {} as CliMain };
-  const init = bundleScript.runInThisContext() as (...args: unknown[]) => void;
+  loaded.set(bundle, script);
+  const mod = { exports: {} as T };
+  const init = script.runInThisContext() as (...args: unknown[]) => void;
   init.call(mod.exports, mod.exports, require, mod, file, __dirname);
 
   return mod.exports;
 }
 
 /**
- * V8's code cache for the bundle, if it was made for this very file: the
+ * V8's code cache for a bundle, if it was made for this very file: the
  * first line names the bundle's size and mtime. V8 itself rejects a cache
  * from another Node.js version.
  */
-function readCodeCache(stamp: string): Buffer | undefined {
+function readCodeCache(bundle: Bundle, stamp: string): Buffer | undefined {
   try {
-    const data = readFileSync(join(__dirname, CODE_CACHE_FILE));
+    const data = readFileSync(join(__dirname, bundle.cache));
     const newline = data.indexOf(0x0a);
     if (data.subarray(0, newline).toString() !== stamp) return undefined;
 
@@ -74,17 +93,30 @@ function readCodeCache(stamp: string): Buffer | undefined {
 }
 
 /**
- * For the build only: saves the code compiled so far in this process, so
- * that later starts skip compiling it. Returns false without a bundle.
+ * Which bundles this process loaded, and whether V8 took each one's code
+ * cache: for tests, and for anyone checking a build.
  */
-export function writeCodeCache(): boolean {
-  if (!bundleScript) return false;
-  const bundle = statSync(join(__dirname, BUNDLE_FILE));
-  const stamp = Buffer.from(`${bundle.size}:${bundle.mtimeMs}\n`);
-  const target = join(__dirname, CODE_CACHE_FILE);
-  const data = Buffer.concat([stamp, bundleScript.createCachedData()]);
-  writeFileSync(`${target}.${process.pid}`, data);
-  renameSync(`${target}.${process.pid}`, target);
+export function loadedBundles(): { file: string; cacheUsed: boolean }[] {
+  return [...loaded].map(([bundle, script]) => ({
+    file: bundle.file,
+    cacheUsed: script.cachedDataRejected === false,
+  }));
+}
 
-  return true;
+/**
+ * For the build only: saves the code compiled so far in this process for
+ * each bundle it loaded, so that later starts skip compiling it. Returns
+ * how many caches it wrote.
+ */
+export function writeCodeCache(): number {
+  for (const [bundle, script] of loaded) {
+    const stat = statSync(join(__dirname, bundle.file));
+    const stamp = Buffer.from(`${stat.size}:${stat.mtimeMs}\n`);
+    const target = join(__dirname, bundle.cache);
+    const data = Buffer.concat([stamp, script.createCachedData()]);
+    writeFileSync(`${target}.${process.pid}`, data);
+    renameSync(`${target}.${process.pid}`, target);
+  }
+
+  return loaded.size;
 }

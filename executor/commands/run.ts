@@ -1,6 +1,6 @@
 import { BuildFailure, DriverError } from '../errors';
 import { loadSettings } from '../settings/load';
-import { isKnownStage, isRemoteStage } from '../stages/plan';
+import { isRemoteStage } from '../stages/plan';
 import { runLocalStage } from '../stages/run-local';
 
 /**
@@ -9,10 +9,7 @@ import { runLocalStage } from '../stages/run-local';
  */
 export async function runCommand(configFile: string, script: string, stage: string): Promise<void> {
   const settings = loadSettings(configFile);
-  if (!isRemoteStage(stage, settings.workspace.remote_stages)) {
-    if (!isKnownStage(stage)) debugNote(`unknown stage ${stage}: running it on the runner host`);
-    return runLocalStage(script, stage);
-  }
+  if (!isRemoteStage(stage, settings.workspace.remote_stages)) return runLocalStage(script, stage);
 
   quietWhileWaiting();
   const { openCall } = require('./open-call') as typeof import('./open-call');
@@ -44,10 +41,4 @@ export async function runCommand(configFile: string, script: string, stage: stri
 function quietWhileWaiting(): void {
   const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
   setFlagsFromString('--no-memory-reducer-for-small-heaps');
-}
-
-function debugNote(text: string): void {
-  if (process.env.CUSTOM_ENV_CI_DEBUG_TRACE === 'true' || process.env.HTCONDOR_EXECUTOR_DEBUG) {
-    process.stderr.write(`${text}\n`);
-  }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { BuildFailure, SystemFailure } from '../errors';
+import { isKnownStage } from './plan';
 import { signalNumber } from './signals';
 
 /**
@@ -8,6 +9,8 @@ import { signalNumber } from './signals';
  * it directly.
  */
 export function runLocalStage(script: string, stage: string): Promise<void> {
+  if (!isKnownStage(stage)) debugNote(`unknown stage ${stage}: running it on the runner host`);
+
   return new Promise((resolve, reject) => {
     const child = spawn('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', (error) => {
@@ -20,4 +23,10 @@ export function runLocalStage(script: string, stage: string): Promise<void> {
       reject(new BuildFailure(`${stage} failed with exit code ${status}`, status));
     });
   });
+}
+
+function debugNote(text: string): void {
+  if (process.env.CUSTOM_ENV_CI_DEBUG_TRACE === 'true' || process.env.HTCONDOR_EXECUTOR_DEBUG) {
+    process.stderr.write(`${text}\n`);
+  }
 }
