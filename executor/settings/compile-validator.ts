@@ -10,7 +10,7 @@ import { settingsSchema } from './schema';
 export function compileValidator(outFile: string): void {
   const Ajv = require('ajv') as typeof import('ajv').default;
   const standalone = require('ajv/dist/standalone').default as (ajv: unknown, v: unknown) => string;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
   writeFileSync(outFile, standalone(ajv, ajv.compile(settingsSchema)));
 }
 
