@@ -19,8 +19,14 @@ afterEach(() => sim.cleanup());
 
 const submit = () => sim.run('condor_submit', ['-terse', 'job.sub']);
 const codes = () => fx.eventCodes(sim.read('job.log'));
-const heldJob = () =>
+/**
+ * The held job's ad, once the hold is both in the queue and in the event
+ * log: the two are written one after the other, so a reader may see one
+ * before the other, as with HTCondor.
+ */
+const heldJob = (log = 'job.log') =>
   fx.waitFor('hold', () =>
+    fx.eventCodes(sim.read(log)).at(-1) === '012' &&
     api.listQueue(sim.home).find((ad) => ad.JobStatus === 5),
   );
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -127,7 +133,7 @@ test('a constraint limits a fault to matching jobs; queue_delay_ms waits', async
   await pause(400);
   expect(api.listQueue(sim.home).map((ad) => ad.JobStatus)).toEqual([1, 1]);
 
-  expect((await heldJob()).ClusterId).toBe(2);
+  expect((await heldJob('tagged.log')).ClusterId).toBe(2);
   await fx.waitFor('the untagged job', () =>
     api.listHistory(sim.home).find((ad) => ad.ClusterId === 1),
   );
