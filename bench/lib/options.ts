@@ -15,7 +15,7 @@ export interface BenchOptions {
 const MiB = 2 ** 20;
 
 export const FULL: BenchOptions = {
-  startupReps: 40,
+  startupReps: 100,
   remoteReps: 30,
   logLines: 200,
   throughputBytes: 200 * MiB,
