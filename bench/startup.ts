@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { atMost, type Figure } from './lib/report';
@@ -55,7 +56,8 @@ export async function benchStartup(o: BenchOptions): Promise<Figure[]> {
 
 function commandsFor(script: string, settings: string): Command[] {
   const bin = driverBin();
-  const env = { ...process.env, CUSTOM_ENV_CI_JOB_ID: '1' };
+  // As gitlab-runner calls a local stage: with the job_env config returned.
+  const env = { ...process.env, CUSTOM_ENV_CI_JOB_ID: '1', ...jobEnvFrom(bin, settings) };
 
   return [
     { label: 'node', file: process.execPath, args: ['-e', '0'] },
@@ -73,6 +75,13 @@ function commandsFor(script: string, settings: string): Command[] {
       env,
     },
   ];
+}
+
+function jobEnvFrom(bin: string, settings: string): Record<string, string> {
+  const out = execFileSync(bin, ['config', '--config', settings], { encoding: 'utf8' });
+  const answer = JSON.parse(out) as { job_env?: Record<string, string> };
+
+  return answer.job_env ?? {};
 }
 
 function configFigure(node: Timings, config: Timings): Figure {

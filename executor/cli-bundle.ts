@@ -3,6 +3,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLES } from './cli';
+import { REMOTE_STAGES_ENV } from './stages/plan';
 
 /**
  * Packages bundled with the driver: small, and on the path of `config` or
@@ -21,11 +22,11 @@ const VENDORED_PACKAGES = ['winston', 'execa'];
 
 /**
  * Build step after tsc: bundles each entry of BUNDLES (cli-main.js, the
- * whole driver, and cli-fast.js, config and local stages) with what it
- * requires into one file next to cli.js, then runs `config` and a local
- * stage through each so that V8's code cache holds what those calls
- * compile. Without esbuild the build goes on and cli.js loads the modules
- * instead.
+ * whole driver; cli-config.js and cli-local.js, the calls every job makes
+ * most) with what it requires into one file next to cli.js, then runs
+ * `config` and a local stage through them so that V8's code cache holds
+ * what those calls compile. Without esbuild the build goes on and cli.js
+ * loads the modules instead.
  */
 export async function buildCliBundle(dir: string): Promise<string> {
   for (const bundle of Object.values(BUNDLES)) {
@@ -103,7 +104,8 @@ function externalPackages(): import('esbuild').Plugin {
 
 /**
  * Runs the calls whose start-up matters, each adding to the cache of the
- * bundle it went through: the small one, then the whole driver, whose
+ * bundle it went through: the small ones as gitlab-runner calls them (a
+ * local stage with the job_env from config), then the whole driver, whose
  * remote stages use the same settings code.
  */
 function warmCodeCache(dir: string): string {
@@ -113,26 +115,33 @@ function warmCodeCache(dir: string): string {
     const script = join(work, 'script.sh');
     writeFileSync(settings, '[workspace]\nbuilds_dir = "/tmp/builds"\n');
     writeFileSync(script, 'true\n');
-    for (const whole of [false, true]) {
-      runCached(dir, ['config', '--config', settings], whole);
-      runCached(dir, ['run', script, 'get_sources', '--config', settings], whole);
-    }
+    const config = ['config', '--config', settings];
+    const local = ['run', script, 'get_sources', '--config', settings];
+    const jobEnv = { [REMOTE_STAGES_ENV]: JSON.stringify(['build_script']) };
+    runCached(dir, config, { whole: false });
+    runCached(dir, local, { whole: false, env: jobEnv });
+    runCached(dir, config, { whole: true });
+    runCached(dir, local, { whole: true });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 
   const files = Object.values(BUNDLES).map((b) => b.file);
-  return `bundled the driver into ${files.join(' and ')}, each with a code cache`;
+  return `bundled the driver into ${files.join(', ')}, each with a code cache`;
 }
 
-function runCached(dir: string, argv: string[], whole: boolean): void {
+function runCached(
+  dir: string,
+  argv: string[],
+  o: { whole: boolean; env?: Record<string, string> },
+): void {
   const cli = JSON.stringify(join(dir, 'cli.js'));
   const code =
     `const cli = require(${cli});` +
     `process.on('exit', () => { if (cli.writeCodeCache() !== 1) process.exitCode = 3; });` +
-    `cli.main(${JSON.stringify(argv)}, { whole: ${whole} });`;
+    `cli.main(${JSON.stringify(argv)}, { whole: ${o.whole} });`;
   const result = spawnSync(process.execPath, ['-e', code], {
-    env: { ...process.env, CUSTOM_ENV_CI_JOB_ID: '1' },
+    env: { ...process.env, CUSTOM_ENV_CI_JOB_ID: '1', ...o.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (result.status !== 0) {

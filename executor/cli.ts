@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Script } from 'node:vm';
 
 type CliMain = typeof import('./cli-main');
-type CliFast = typeof import('./cli-fast');
+/** An entry that takes some calls and returns false for the rest. */
+type QuickEntry = { main(argv: string[]): boolean };
 
 /**
  * The bundles `npm run build` writes next to this file (cli-bundle.ts):
@@ -11,8 +12,10 @@ type CliFast = typeof import('./cli-fast');
  * V8's compiled code for it beside it.
  */
 export const BUNDLES = {
-  /** config and local stages only. */
-  fast: { entry: 'cli-fast', file: 'cli-fast.bundle.js', cache: 'cli-fast.bundle.cache' },
+  /** `config` only. */
+  config: { entry: 'cli-config', file: 'cli-config.bundle.js', cache: 'cli-config.bundle.cache' },
+  /** Local stages, once `config` has named the remote ones. */
+  local: { entry: 'cli-local', file: 'cli-local.bundle.js', cache: 'cli-local.bundle.cache' },
   /** The whole driver. */
   whole: { entry: 'cli-main', file: 'cli-main.bundle.js', cache: 'cli-main.bundle.cache' },
 } as const;
@@ -28,18 +31,25 @@ const WRAPPER = '(function (exports, require, module, __filename, __dirname) { '
  * What bin/ runs. Every CI job starts the driver a dozen times, so the
  * driver is shipped as bundled files plus V8's compiled code for them:
  * that starts faster than resolving and compiling some twenty modules.
- * The small bundle takes `config` and local stages; whatever it leaves
- * goes to the whole driver. Without current bundles (a plain `tsc` build)
- * the modules are loaded. `whole` skips the small bundle (for the build's
- * warm-up of the whole driver's code cache).
+ * `config` and local stages each have a small bundle of their own; what
+ * one of those leaves goes to the whole driver. Without current bundles (a
+ * plain `tsc` build) the modules are loaded. `whole` skips the small
+ * bundles (for the build's warm-up of the whole driver's code cache).
  */
 export function main(argv: string[], o: { whole?: boolean } = {}): void {
-  if (!o.whole) {
-    const fast = loadBundle<CliFast>(BUNDLES.fast);
-    if (fast?.main(argv)) return;
-  }
+  const quick = o.whole ? undefined : quickBundleFor(argv[0]);
+  if (quick && loadBundle<QuickEntry>(quick)?.main(argv)) return;
+
   const cli = loadBundle<CliMain>(BUNDLES.whole) ?? (require('./cli-main') as CliMain);
   cli.main(argv);
+}
+
+/** gitlab-runner names the command first (config_args, run_args). */
+function quickBundleFor(command: string | undefined): Bundle | undefined {
+  if (command === 'config') return BUNDLES.config;
+  if (command === 'run') return BUNDLES.local;
+
+  return undefined;
 }
 
 /**

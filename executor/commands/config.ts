@@ -2,6 +2,7 @@ import { writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { packageInfo } from '../package-info';
 import { loadSettings } from '../settings/load';
+import { REMOTE_STAGES_ENV } from '../stages/plan';
 
 /** config_exec: the JSON gitlab-runner reads, and nothing else on stdout. */
 export async function configCommand(file: string): Promise<void> {
@@ -13,6 +14,7 @@ export async function configCommand(file: string): Promise<void> {
     builds_dir_is_shared: w.builds_dir_is_shared,
     hostname: hostname(),
     driver: { name: packageInfo().name, version: packageInfo().version },
+    job_env: { [REMOTE_STAGES_ENV]: JSON.stringify(w.remote_stages) },
   };
   writeStdoutSync(`${JSON.stringify(answer)}\n`);
 }

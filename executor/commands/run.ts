@@ -1,6 +1,6 @@
 import { BuildFailure, DriverError } from '../errors';
 import { loadSettings } from '../settings/load';
-import { isRemoteStage } from '../stages/plan';
+import { isRemoteStage, remoteStagesFromEnv } from '../stages/plan';
 import { runLocalStage } from '../stages/run-local';
 
 /**
@@ -9,7 +9,9 @@ import { runLocalStage } from '../stages/run-local';
  */
 export async function runCommand(configFile: string, script: string, stage: string): Promise<void> {
   const settings = loadSettings(configFile);
-  if (!isRemoteStage(stage, settings.workspace.remote_stages)) return runLocalStage(script, stage);
+  // The list config handed out decides for the whole job, as in cli-local.
+  const remoteStages = remoteStagesFromEnv(process.env) ?? settings.workspace.remote_stages;
+  if (!isRemoteStage(stage, remoteStages)) return runLocalStage(script, stage);
 
   quietWhileWaiting();
   const { openCall } = require('./open-call') as typeof import('./open-call');

@@ -8,6 +8,28 @@ export function isRemoteStage(stage: string, remoteStages: string[]): boolean {
   return remoteStages.some((pattern) => matchesGlob(pattern, stage));
 }
 
+/**
+ * `config` hands the list of remote stages to the calls after it through
+ * gitlab-runner's job_env (this variable, a JSON array), so that a local
+ * stage decides without reading the settings; the runner sets it for
+ * prepare, run and cleanup only, never for the job's own scripts.
+ */
+export const REMOTE_STAGES_ENV = 'HTCONDOR_EXECUTOR_REMOTE_STAGES';
+
+/** The list `config` passed on, or undefined if there is none or it is not one. */
+export function remoteStagesFromEnv(env: NodeJS.ProcessEnv): string[] | undefined {
+  const text = env[REMOTE_STAGES_ENV];
+  if (text === undefined) return undefined;
+  try {
+    const list: unknown = JSON.parse(text);
+    if (Array.isArray(list) && list.every((p) => typeof p === 'string')) return list;
+  } catch {
+    // not what config writes: the settings decide
+  }
+
+  return undefined;
+}
+
 /** The stages gitlab-runner is known to send; others get a debug line. */
 export const KNOWN_STAGES = new Set([
   'prepare_script',

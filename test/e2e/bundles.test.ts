@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * The driver as `npm run build` leaves it: config and local stages through
- * the small bundle, everything else through the whole driver, each with
- * its code cache taken; and the modules when a bundle is older than them.
+ * The driver as `npm run build` leaves it: config and local stages each
+ * through a small bundle, everything else through the whole driver, each
+ * with its code cache taken; and the modules when a bundle is older.
  */
 const REPO = resolve(__dirname, '../..');
 const DIST = join(REPO, 'dist', 'executor');
@@ -32,7 +32,8 @@ interface Outcome {
 }
 
 /** One call through cli.js in `dir`, reporting the bundles it loaded. */
-function call(argv: string[], dir = DIST): Outcome {
+function call(argv: string[], o: { dir?: string; env?: NodeJS.ProcessEnv } = {}): Outcome {
+  const dir = o.dir ?? DIST;
   const report = join(work, `bundles-${Date.now()}-${Math.random()}.json`);
   const code =
     `const cli = require(${JSON.stringify(join(dir, 'cli.js'))});` +
@@ -40,49 +41,72 @@ function call(argv: string[], dir = DIST): Outcome {
     `cli.main(${JSON.stringify(argv)});`;
   const r = spawnSync(process.execPath, ['-e', code], {
     encoding: 'utf8',
-    env: { ...process.env, CUSTOM_ENV_CI_JOB_ID: '7', BUILD_FAILURE_EXIT_CODE: '1', SYSTEM_FAILURE_EXIT_CODE: '2' },
+    env: {
+      ...process.env,
+      CUSTOM_ENV_CI_JOB_ID: '7',
+      BUILD_FAILURE_EXIT_CODE: '1',
+      SYSTEM_FAILURE_EXIT_CODE: '2',
+      ...o.env,
+    },
   });
   const bundles = JSON.parse(require('node:fs').readFileSync(report, 'utf8')) as Outcome['bundles'];
 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, bundles };
 }
 
-test('config goes through the small bundle alone, with its code cache', () => {
+/** What config hands the later calls, as gitlab-runner passes it on. */
+function jobEnv(): NodeJS.ProcessEnv {
+  return JSON.parse(call(['config', '--config', settings]).stdout).job_env;
+}
+
+test('config goes through its small bundle alone, with its code cache', () => {
   const r = call(['config', '--config', settings]);
 
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout)).toMatchObject({ builds_dir: join(work, 'builds') });
-  expect(r.bundles).toEqual([{ file: 'cli-fast.bundle.js', cacheUsed: true }]);
+  expect(r.bundles).toEqual([{ file: 'cli-config.bundle.js', cacheUsed: true }]);
 });
 
-test('a local stage goes through the small bundle alone', () => {
+test('a local stage after config goes through its small bundle alone, reading no settings', () => {
+  const r = call(['run', script, 'get_sources', '--config', join(work, 'missing.toml')], { env: jobEnv() });
+
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe('local stage ran\n');
+  expect(r.bundles).toEqual([{ file: 'cli-local.bundle.js', cacheUsed: true }]);
+});
+
+test('without the list from config, the whole driver reads the settings for a local stage', () => {
   const r = call(['run', script, 'get_sources', '--config', settings]);
 
   expect(r.status).toBe(0);
   expect(r.stdout).toBe('local stage ran\n');
-  expect(r.bundles).toEqual([{ file: 'cli-fast.bundle.js', cacheUsed: true }]);
+  expect(r.bundles).toEqual([
+    { file: 'cli-local.bundle.js', cacheUsed: true },
+    { file: 'cli-main.bundle.js', cacheUsed: true },
+  ]);
 });
 
-test('a remote stage is handed to the whole driver, which reports a problem once', () => {
+test('a stage the list names as remote goes to the whole driver, which reports a problem once', () => {
   // No CI variables for the job: the whole driver refuses the call.
-  const r = call(['run', script, 'build_script', '--config', settings]);
+  const env = { HTCONDOR_EXECUTOR_REMOTE_STAGES: '["get_sources"]' };
+  const r = call(['run', script, 'get_sources', '--config', settings], { env });
 
   expect(r.status).toBe(2);
-  expect(r.bundles.map((b) => b.file)).toEqual(['cli-fast.bundle.js', 'cli-main.bundle.js']);
-  expect(r.bundles.every((b) => b.cacheUsed)).toBe(true);
+  expect(r.stdout).not.toContain('local stage ran');
+  expect(r.bundles.map((b) => b.file)).toEqual(['cli-local.bundle.js', 'cli-main.bundle.js']);
   expect(r.stderr.match(/ERROR:/g)).toHaveLength(1);
 });
 
-test('settings that do not load are reported by the whole driver, for a local stage too', () => {
+test('a list that is not one is ignored: the settings decide, and their problems are reported', () => {
   const broken = join(work, 'broken.toml');
   writeFileSync(broken, '[workspace\n');
-  const r = call(['run', script, 'get_sources', '--config', broken]);
+  const env = { HTCONDOR_EXECUTOR_REMOTE_STAGES: 'build_script' };
+  const r = call(['run', script, 'get_sources', '--config', broken], { env });
 
   expect(r.status).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/not valid TOML/);
   expect(r.stderr.match(/ERROR:/g)).toHaveLength(1);
-  expect(r.bundles.map((b) => b.file)).toEqual(['cli-fast.bundle.js', 'cli-main.bundle.js']);
 });
 
 test('a bundle older than its modules is ignored, and the modules answer the same', () => {
@@ -91,11 +115,11 @@ test('a bundle older than its modules is ignored, and the modules answer the sam
   symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
   cpSync(join(REPO, 'package.json'), join(copy, 'package.json'));
   const later = new Date(Date.now() + 60_000);
-  utimesSync(join(copy, 'executor', 'cli-fast.js'), later, later);
+  utimesSync(join(copy, 'executor', 'cli-config.js'), later, later);
   utimesSync(join(copy, 'executor', 'cli-main.js'), later, later);
 
   const fresh = call(['config', '--config', settings]);
-  const stale = call(['config', '--config', settings], join(copy, 'executor'));
+  const stale = call(['config', '--config', settings], { dir: join(copy, 'executor') });
 
   expect(stale.bundles).toEqual([]);
   expect(stale.status).toBe(0);

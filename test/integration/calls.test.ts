@@ -18,6 +18,7 @@ test('config prints only the JSON gitlab-runner reads', () => {
     builds_dir_is_shared: true,
     hostname: expect.any(String),
     driver: { name: 'gitlab-htcondor-executor', version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
+    job_env: { HTCONDOR_EXECUTOR_REMOTE_STAGES: '["build_script","step_*","after_script"]' },
   });
   expect(r.stdout.trim().split('\n')).toHaveLength(1);
 });
