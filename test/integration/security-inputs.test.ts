@@ -33,6 +33,24 @@ test('CI variables named like admin settings reach neither the job nor the tools
   expect(JSON.stringify(readInvocations(world.simHome))).not.toContain('evil');
 });
 
+test('a pipeline cannot choose where its stages run: the list config hands out is not a CI variable', async () => {
+  world = makeSimWorld();
+  const variables = [
+    { key: 'HTCONDOR_EXECUTOR_REMOTE_STAGES', value: '["get_sources"]' },
+    { key: 'HTCONDOR_EXECUTOR_CONFIG', value: '/nonexistent.toml' },
+  ];
+
+  const result = await runSimJob(world, { script: ['echo ran on the pool'], variables });
+
+  expect(result.status).toBe('success');
+  expect(result.trace).toContain('ran on the pool');
+  // build_script and nothing else went to HTCondor, as the settings say.
+  expect(submits()).toHaveLength(1);
+  expect(listHistory(world.simHome)).toEqual([
+    expect.objectContaining({ GitLabStage: 'build_script' }),
+  ]);
+});
+
 test('a job that leaves a FIFO: system failure, the runner copy as it was', async () => {
   world = makeSimWorld('', { 'keep.txt': 'keep\n' });
   const result = await runSimJob(world, {
