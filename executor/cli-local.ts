@@ -13,12 +13,16 @@ import { isRemoteStage, remoteStagesFromEnv } from './stages/plan';
  */
 export function main(argv: string[]): boolean {
   const call = parseRunnerCall(argv, process.env);
-  if (call?.command !== 'run') return false;
-  const remoteStages = remoteStagesFromEnv(process.env);
-  if (!remoteStages || isRemoteStage(call.stage, remoteStages)) return false;
+  if (call?.command !== 'run' || !listedAsLocal(call.stage)) return false;
 
   watchStdoutOpening();
   const { runLocalStage } = require('./stages/run-local') as typeof import('./stages/run-local');
   void runToExit(() => runLocalStage(call.script, call.stage));
   return true;
+}
+
+function listedAsLocal(stage: string): boolean {
+  const remoteStages = remoteStagesFromEnv(process.env);
+
+  return remoteStages !== undefined && !isRemoteStage(stage, remoteStages);
 }

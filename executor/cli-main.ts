@@ -40,6 +40,10 @@ function parseWithYargs(argv: string[]): void {
       type: 'string',
       describe: 'settings file (TOML)',
       default: defaultConfigFile(process.env),
+      coerce: (value: unknown) => {
+        if (Array.isArray(value)) throw new Error('--config is given more than once');
+        return value;
+      },
     })
     .command('config', 'print the JSON gitlab-runner reads from config_exec', {}, (a) =>
       dispatch({ command: 'config', config: a.config as string }),

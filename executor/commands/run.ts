@@ -8,10 +8,12 @@ import { runLocalStage } from '../stages/run-local';
  * here with bash. Local stages skip the logger and HTCondor modules.
  */
 export async function runCommand(configFile: string, script: string, stage: string): Promise<void> {
+  // The list config handed out decides for the whole job; a stage it names
+  // local reads no settings, as in cli-local.
+  const listed = remoteStagesFromEnv(process.env);
+  if (listed && !isRemoteStage(stage, listed)) return runLocalStage(script, stage);
   const settings = loadSettings(configFile);
-  // The list config handed out decides for the whole job, as in cli-local.
-  const remoteStages = remoteStagesFromEnv(process.env) ?? settings.workspace.remote_stages;
-  if (!isRemoteStage(stage, remoteStages)) return runLocalStage(script, stage);
+  if (!isRemoteStage(stage, listed ?? settings.workspace.remote_stages)) return runLocalStage(script, stage);
 
   quietWhileWaiting();
   const { openCall } = require('./open-call') as typeof import('./open-call');

@@ -16,13 +16,21 @@ export function isRemoteStage(stage: string, remoteStages: string[]): boolean {
  */
 export const REMOTE_STAGES_ENV = 'HTCONDOR_EXECUTOR_REMOTE_STAGES';
 
-/** The list `config` passed on, or undefined if there is none or it is not one. */
+/** What `remote_stages` may hold: a stage name, or a prefix and `*`. */
+export const STAGE_PATTERN = /^[a-z_]+\*?$/;
+
+/**
+ * The list `config` passed on, or undefined if there is none or it is not
+ * one that the settings would accept.
+ */
 export function remoteStagesFromEnv(env: NodeJS.ProcessEnv): string[] | undefined {
   const text = env[REMOTE_STAGES_ENV];
   if (text === undefined) return undefined;
   try {
     const list: unknown = JSON.parse(text);
-    if (Array.isArray(list) && list.every((p) => typeof p === 'string')) return list;
+    if (Array.isArray(list) && list.every((p) => typeof p === 'string' && STAGE_PATTERN.test(p))) {
+      return list;
+    }
   } catch {
     // not what config writes: the settings decide
   }

@@ -97,6 +97,18 @@ test('a stage the list names as remote goes to the whole driver, which reports a
   expect(r.stderr.match(/ERROR:/g)).toHaveLength(1);
 });
 
+test('with the list, a local stage reads no settings in whichever order the arguments come', () => {
+  const missing = join(work, 'missing.toml');
+  for (const argv of [
+    ['run', script, 'get_sources', '--config', missing],
+    ['--config', missing, 'run', script, 'get_sources'],
+    [`--config=${missing}`, 'run', script, 'get_sources'],
+  ]) {
+    const r = call(argv, { env: jobEnv() });
+    expect([r.status, r.stdout]).toEqual([0, 'local stage ran\n']);
+  }
+});
+
 test('a list that is not one is ignored: the settings decide, and their problems are reported', () => {
   const broken = join(work, 'broken.toml');
   writeFileSync(broken, '[workspace\n');

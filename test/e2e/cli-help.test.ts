@@ -43,3 +43,15 @@ test('an unknown command: the help, and the system-failure code', () => {
   expect(r.status).toBe(2);
   expect(r.stderr).toContain('Commands:');
 });
+
+test('--config twice: says so, and the system-failure code', () => {
+  const r = spawnSync(CLI, ['run', 'script', 'get_sources', '--config', 'a.toml', '--config', 'a.toml'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, SYSTEM_FAILURE_EXIT_CODE: '2' },
+  });
+
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('--config is given more than once');
+  expect(r.stderr).not.toMatch(/ERR_INVALID_ARG_TYPE/);
+});

@@ -48,6 +48,7 @@ export class JobFollower {
   private readonly stops: FollowStop[] = [];
   private lastNewsAt = Date.now();
   private attempts = 0;
+  private sawEnd = false;
   private restartNoted = false;
   private abortWith: ((error: Error) => void) | undefined;
   private until: FollowUntil = {};
@@ -85,6 +86,14 @@ export class JobFollower {
       closeWatch = watchDir(this.o.files.dir, tick, this.o.pollMs ?? 1000);
       tick();
     });
+  }
+
+  /**
+   * Whether the job's end (005) or removal (009) has been read from the
+   * event log, even if output written before it is still being copied.
+   */
+  get endSeen(): boolean {
+    return this.sawEnd;
   }
 
   /** Makes a pending follow() reject, e.g. when a removal never shows up. */
@@ -128,6 +137,7 @@ export class JobFollower {
     for (const event of this.reader.push(this.decoder.write(chunk))) {
       if (event.id.cluster !== this.o.cluster) continue;
       this.lastNewsAt = Date.now();
+      if (event.code === 5 || event.code === 9) this.sawEnd = true;
       if (event.code === 1) this.startAttempt();
       this.o.onEvent(event);
       const stop = stopFor(event, this.until.stopAtRelease === true);

@@ -1,12 +1,12 @@
 import { StdoutSink } from '../../log/stdout-sink';
 
 /**
- * How much output passes between two turns of the event loop. Writes to a
- * blocking stdout return only once the runner has read the data, so a job
- * printing without pause would otherwise keep a cancel (SIGTERM) and the
- * event-log watch waiting until it stopped.
+ * The longest the output may hold the event loop. Writes to a blocking
+ * stdout return only once the runner has read the data, so a job printing
+ * without pause would otherwise keep a cancel (SIGTERM) and the event-log
+ * watch waiting until it stopped, the longer the slower the runner reads.
  */
-const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
+const YIELD_EVERY_MS = 50;
 
 /** Where the output goes: a StdoutSink, or a stand-in in tests. */
 export interface OutputSink {
@@ -22,7 +22,7 @@ export interface OutputSink {
 export class JobOutput {
   private atLineStart = true;
   private readonly pending: string[] = [];
-  private sinceYield = 0;
+  private lastYield = performance.now();
 
   constructor(private readonly out: OutputSink = StdoutSink.forProcess()) {}
 
@@ -33,10 +33,9 @@ export class JobOutput {
     if (this.atLineStart) this.flushPending();
     if (!ok) await this.out.drained();
 
-    this.sinceYield += chunk.length;
-    if (this.sinceYield >= YIELD_EVERY_BYTES) {
-      this.sinceYield = 0;
+    if (performance.now() - this.lastYield >= YIELD_EVERY_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
+      this.lastYield = performance.now();
     }
   }
 

@@ -168,7 +168,11 @@ async function cancelJob(call: StageCall, s: Submitted, ci: CiLog, follower: Job
   ci.line(`Cancelled: removing HTCondor job ${s.jobId}`, 'warn');
   await removeJob(call, s.cluster, 'the CI job was cancelled or timed out');
   const waitMs = parseDuration(call.settings.htcondor.removal_wait) * 1000;
-  setTimeout(() => follower.abort(new SystemFailure('HTCondor did not confirm the removal in time')), waitMs).unref();
+  // Only HTCondor's confirmation counts: a 009 already read ends the wait,
+  // even while output from before it is still on its way to a slow runner.
+  setTimeout(() => {
+    if (!follower.endSeen) follower.abort(new SystemFailure('HTCondor did not confirm the removal in time'));
+  }, waitMs).unref();
 }
 
 function noteEvent(call: StageCall, ci: CiLog, jobId: string, record: StageRecord, e: CondorEvent) {
