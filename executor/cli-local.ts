@@ -1,6 +1,6 @@
 import { parseRunnerCall } from './cli-call';
 import { runToExit, watchStdoutOpening } from './cli-exit';
-import { isRemoteStage, remoteStagesFromEnv } from './stages/plan';
+import { listedAsLocal } from './stages/plan';
 
 /**
  * Local stages, bundled on their own by `npm run build`: a CI job runs
@@ -13,16 +13,10 @@ import { isRemoteStage, remoteStagesFromEnv } from './stages/plan';
  */
 export function main(argv: string[]): boolean {
   const call = parseRunnerCall(argv, process.env);
-  if (call?.command !== 'run' || !listedAsLocal(call.stage)) return false;
+  if (call?.command !== 'run' || !listedAsLocal(call.stage, process.env)) return false;
 
   watchStdoutOpening();
   const { runLocalStage } = require('./stages/run-local') as typeof import('./stages/run-local');
   void runToExit(() => runLocalStage(call.script, call.stage));
   return true;
-}
-
-function listedAsLocal(stage: string): boolean {
-  const remoteStages = remoteStagesFromEnv(process.env);
-
-  return remoteStages !== undefined && !isRemoteStage(stage, remoteStages);
 }

@@ -1,6 +1,6 @@
 import { BuildFailure, DriverError } from '../errors';
 import { loadSettings } from '../settings/load';
-import { isRemoteStage, remoteStagesFromEnv } from '../stages/plan';
+import { isRemoteStage, listedAsLocal, remoteStagesFromEnv } from '../stages/plan';
 import { runLocalStage } from '../stages/run-local';
 
 /**
@@ -8,12 +8,12 @@ import { runLocalStage } from '../stages/run-local';
  * here with bash. Local stages skip the logger and HTCondor modules.
  */
 export async function runCommand(configFile: string, script: string, stage: string): Promise<void> {
-  // The list config handed out decides for the whole job; a stage it names
-  // local reads no settings, as in cli-local.
-  const listed = remoteStagesFromEnv(process.env);
-  if (listed && !isRemoteStage(stage, listed)) return runLocalStage(script, stage);
+  // The list config handed out decides for the whole job: a stage it names
+  // local reads no settings, one it names remote ignores remote_stages.
+  if (listedAsLocal(stage, process.env)) return runLocalStage(script, stage);
   const settings = loadSettings(configFile);
-  if (!isRemoteStage(stage, listed ?? settings.workspace.remote_stages)) return runLocalStage(script, stage);
+  const remoteStages = remoteStagesFromEnv(process.env) ?? settings.workspace.remote_stages;
+  if (!isRemoteStage(stage, remoteStages)) return runLocalStage(script, stage);
 
   quietWhileWaiting();
   const { openCall } = require('./open-call') as typeof import('./open-call');

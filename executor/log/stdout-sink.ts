@@ -33,7 +33,7 @@ export class StdoutSink {
       handle?.setBlocking?.(true);
     }
 
-    return new StdoutSink(1, () => process.stdout);
+    return new StdoutSink();
   }
 
   private stream: NodeJS.WritableStream | undefined;
@@ -102,7 +102,7 @@ export class StdoutSink {
     });
     this.stream = stream;
 
-    return stream.write(Buffer.from(rest));
+    return stream.write(copyOf(rest));
   }
 }
 

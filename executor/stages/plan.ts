@@ -38,6 +38,16 @@ export function remoteStagesFromEnv(env: NodeJS.ProcessEnv): string[] | undefine
   return undefined;
 }
 
+/**
+ * Whether the list `config` passed on names this stage local: such a stage
+ * needs no settings at all. False without a list.
+ */
+export function listedAsLocal(stage: string, env: NodeJS.ProcessEnv): boolean {
+  const listed = remoteStagesFromEnv(env);
+
+  return listed !== undefined && !isRemoteStage(stage, listed);
+}
+
 /** The stages gitlab-runner is known to send; others get a debug line. */
 export const KNOWN_STAGES = new Set([
   'prepare_script',

@@ -1,5 +1,3 @@
-import { StdoutSink } from '../../log/stdout-sink';
-
 /**
  * The longest the output may hold the event loop. Writes to a blocking
  * stdout return only once the runner has read the data, so a job printing
@@ -8,7 +6,7 @@ import { StdoutSink } from '../../log/stdout-sink';
  */
 const YIELD_EVERY_MS = 50;
 
-/** Where the output goes: a StdoutSink, or a stand-in in tests. */
+/** Where the output goes: the StdoutSink, or a stand-in in tests. */
 export interface OutputSink {
   write(data: Buffer | string): boolean;
   drained(): Promise<void>;
@@ -24,7 +22,7 @@ export class JobOutput {
   private readonly pending: string[] = [];
   private lastYield = performance.now();
 
-  constructor(private readonly out: OutputSink = StdoutSink.forProcess()) {}
+  constructor(private readonly out: OutputSink) {}
 
   async write(chunk: Buffer): Promise<void> {
     if (chunk.length === 0) return;
